@@ -1,0 +1,5 @@
+from django.http import HttpResponse
+
+
+def compare_page(request):
+    return HttpResponse("")

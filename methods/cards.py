@@ -1,0 +1,188 @@
+"""Entries as readers see them: cards built from published versions.
+
+Every reader-facing page consumes cards, so a page never shows a draft and
+a pinned version looks the same as the latest one. Cards for any number of
+entries cost a fixed three queries: versions, fields and families.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from methods.models import MethodFamily, MethodVersion, ResearchField, Status
+
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class LocalText:
+    """A text in the language it is actually stored in."""
+
+    text: str
+    lang: str
+    fallback: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Taxon:
+    slug: str
+    name: LocalText
+
+
+@dataclass(frozen=True)
+class Alias:
+    name: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    authors: str
+    year: int | None
+    title: str
+    venue: str
+    volume: str
+    issue: str
+    pages: str
+    doi: str
+    url: str
+
+    @property
+    def text(self) -> str:
+        """The citation in the catalogue's style (close to APA)."""
+        title = self.title.rstrip()
+        if title and title[-1] not in ".?!":
+            title += "."
+        parts = [f"{self.authors} ({self.year if self.year else 'n.d.'}).", title]
+        where = self.venue
+        if self.volume:
+            where += f", {self.volume}"
+            if self.issue:
+                where += f"({self.issue})"
+        if self.pages:
+            where += f", {self.pages}"
+        if where:
+            parts.append(where + ".")
+        return " ".join(parts)
+
+    @property
+    def href(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else self.url
+
+    @property
+    def is_doi(self) -> bool:
+        return bool(self.doi)
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    title: str
+    url: str
+    accessed: str
+
+
+@dataclass(frozen=True)
+class Card:
+    slug: str
+    version: int
+    status: str
+    published_at: datetime
+    language: str
+    name: LocalText
+    english_name: str
+    method_type: LocalText | None
+    summary: LocalText | None
+    origin_year_text: LocalText | None
+    origin_year: int | None
+    proposers: str
+    field: Taxon | None
+    family: Taxon | None
+    aliases: tuple[Alias, ...]
+    references: tuple[Citation, ...]
+    related: tuple[str, ...]
+    sources: tuple[SourceRecord, ...]
+
+    @property
+    def status_code(self) -> str:
+        return self.status.upper()
+
+
+def localize(texts: dict[str, str], language: str) -> LocalText | None:
+    """Pick the page's language, falling back to English."""
+    if texts.get(language):
+        return LocalText(texts[language], language)
+    if texts.get(DEFAULT_LANGUAGE):
+        return LocalText(
+            texts[DEFAULT_LANGUAGE], DEFAULT_LANGUAGE, fallback=language != "en"
+        )
+    return None
+
+
+def latest_cards(slugs: Iterable[str], language: str) -> dict[str, Card]:
+    """The latest published version of each entry, keyed by slug."""
+    versions = (
+        MethodVersion.objects.filter(
+            method__slug__in=list(slugs), status=Status.PUBLISHED
+        )
+        .order_by("method_id", "-number")
+        .distinct("method_id")
+        .select_related("method")
+    )
+    return _cards(versions, language)
+
+
+def _cards(versions: Iterable[MethodVersion], language: str) -> dict[str, Card]:
+    versions = list(versions)
+    contents = [version.content for version in versions]
+    fields = _taxa(ResearchField, {c["field"] for c in contents}, language)
+    families = _taxa(MethodFamily, {c["family"] for c in contents}, language)
+    return {
+        version.method.slug: _card(version, fields, families, language)
+        for version in versions
+    }
+
+
+def _taxa(model, slugs: set[str | None], language: str) -> dict[str, Taxon]:
+    slugs.discard(None)
+    if not slugs:
+        return {}
+    return {
+        taxon.slug: Taxon(
+            taxon.slug,
+            localize({"en": taxon.name_en, "zh": taxon.name_zh or ""}, language),
+        )
+        for taxon in model.objects.filter(slug__in=slugs)
+    }
+
+
+def _card(
+    version: MethodVersion,
+    fields: dict[str, Taxon],
+    families: dict[str, Taxon],
+    language: str,
+) -> Card:
+    content: dict[str, Any] = version.content
+    return Card(
+        slug=version.method.slug,
+        version=version.number,
+        status=version.status,
+        published_at=version.published_at,
+        language=language,
+        name=localize(content["name"], language),
+        english_name=content["name"]["en"],
+        method_type=localize(content["type"], language),
+        summary=localize(content["summary"], language),
+        origin_year_text=localize(content["origin_year_text"], language),
+        origin_year=content["origin_year"],
+        proposers=content["proposers"],
+        field=fields.get(content["field"]),
+        family=families.get(content["family"]),
+        aliases=tuple(Alias(**alias) for alias in content["aliases"]),
+        references=tuple(Citation(**ref) for ref in content["references"]),
+        related=tuple(content["related"]),
+        sources=tuple(SourceRecord(**source) for source in content["sources"]),
+    )

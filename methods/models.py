@@ -1,0 +1,287 @@
+"""The catalogue: entries that editors keep, and the versions readers see.
+
+An editor works on a `Method` (the working copy, with its aliases,
+references and sources). Publishing freezes its content into a
+`MethodVersion`; readers only ever see published versions (`cards.py`).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from methods.doi import DOI_PATTERN, normalize_doi, validate_doi
+from methods.years import earliest_year
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LANGUAGE_TAG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    RETRACTED = "retracted", _("Retracted")
+
+
+class DOIField(models.CharField):
+    """A DOI kept bare, whatever resolver link or label was typed."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 255)
+        super().__init__(*args, **kwargs)
+        self.validators.append(validate_doi)
+
+    def to_python(self, value):
+        return normalize_doi(super().to_python(value))
+
+    def pre_save(self, model_instance, add):
+        value = normalize_doi(getattr(model_instance, self.attname))
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+class Taxon(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ResearchField(Taxon):
+    class Meta(Taxon.Meta):
+        verbose_name = _("field")
+        verbose_name_plural = _("fields")
+
+
+class MethodFamily(Taxon):
+    class Meta(Taxon.Meta):
+        verbose_name = _("method family")
+        verbose_name_plural = _("method families")
+
+
+class Method(models.Model):
+    """The working copy of a catalogue entry, as editors keep it."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("Lowercase words joined by dashes; used in every URL."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    method_type = models.CharField(_("type"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    origin_year_text = models.CharField(
+        _("origin year"),
+        max_length=200,
+        blank=True,
+        help_text=_("As written, e.g. “2010 (formalized); 1990s (early roots)”."),
+    )
+    origin_year = models.PositiveSmallIntegerField(
+        _("origin year (number)"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The earliest year named in the origin year, for sorting."),
+    )
+    proposers = models.CharField(_("proposed by"), max_length=500, blank=True)
+    field = models.ForeignKey(
+        ResearchField,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="methods",
+        verbose_name=_("field"),
+    )
+    family = models.ForeignKey(
+        MethodFamily,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="methods",
+        verbose_name=_("method family"),
+    )
+    related = models.ManyToManyField(
+        "self", symmetrical=True, blank=True, verbose_name=_("related entries")
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status, default=Status.DRAFT
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("method")
+        verbose_name_plural = _("methods")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(slug__regex=SLUG_PATTERN),
+                name="method_slug_format",
+                violation_error_message=_(
+                    "A slug is lowercase letters and digits joined by single dashes."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values),
+                name="method_status_valid",
+                violation_error_message=_("That is not a known status."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(name_en=""), name="method_name_en_required"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.origin_year = earliest_year(self.origin_year_text_en)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "origin_year"}
+        super().save(*args, **kwargs)
+
+
+class Alias(models.Model):
+    method = models.ForeignKey(Method, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("alias"), max_length=200)
+    language = models.CharField(
+        _("language"),
+        max_length=16,
+        help_text=_("A language code such as en, zh, tr or de."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
+        constraints = [
+            models.UniqueConstraint(
+                F("method"),
+                F("language"),
+                Lower("name"),
+                name="alias_unique_per_language",
+                violation_error_message=_(
+                    "This entry already has that alias in that language."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(language__regex=LANGUAGE_TAG_PATTERN),
+                name="alias_language_code",
+                violation_error_message=_(
+                    "Use a language code such as en, zh, tr or pt-BR."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(name__regex=r"^\s*$"), name="alias_not_blank"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.language})"
+
+
+class Reference(models.Model):
+    method = models.ForeignKey(
+        Method, on_delete=models.CASCADE, related_name="references"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    authors = models.CharField(_("authors"), max_length=500)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=500)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    volume = models.CharField(_("volume"), max_length=20, blank=True)
+    issue = models.CharField(_("issue"), max_length=20, blank=True)
+    pages = models.CharField(_("pages"), max_length=30, blank=True)
+    doi = DOIField(_("DOI"), blank=True)
+    url = models.URLField(_("link"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("seminal reference")
+        verbose_name_plural = _("seminal references")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(doi="") | Q(doi__regex=DOI_PATTERN),
+                name="reference_doi_format",
+                violation_error_message=_("That is not a DOI."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(doi="") | ~Q(url=""),
+                name="reference_doi_or_url",
+                violation_error_message=_("Give a DOI or a link."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.authors} ({self.year}). {self.title}"
+
+
+class Source(models.Model):
+    """Where the entry's facts were checked: part of its dataset record."""
+
+    method = models.ForeignKey(Method, on_delete=models.CASCADE, related_name="sources")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    accessed_on = models.DateField(_("date accessed"))
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MethodVersion(models.Model):
+    """A published version of an entry: its content, frozen for citation."""
+
+    method = models.ForeignKey(
+        Method, on_delete=models.PROTECT, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status, default=Status.PUBLISHED
+    )
+    content = models.JSONField(_("content"))
+    change_note = models.TextField(_("change note"), blank=True)
+    published_at = models.DateTimeField(_("published at"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    retraction_reason = models.TextField(_("reason for retraction"), blank=True)
+
+    class Meta:
+        ordering = ["method", "-number"]
+        verbose_name = _("published version")
+        verbose_name_plural = _("published versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["method", "number"], name="version_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1), name="version_number_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[Status.PUBLISHED, Status.RETRACTED]),
+                name="version_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.method.slug} v{self.number}"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from methods import views
+
+app_name = "methods"
+urlpatterns = [
+    path("", views.catalogue, name="list"),
+    path("<slug:slug>/", views.detail, name="detail"),
+]

@@ -1,0 +1,71 @@
+"""The site shell: languages in URLs, the switch, localized error pages."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("accept", "target"),
+    [
+        ("zh-CN,zh;q=0.9,en;q=0.5", "/zh/"),
+        ("en-GB,en;q=0.8", "/en/"),
+        ("fr-FR", "/en/"),
+        ("zh-TW", "/zh/"),
+    ],
+)
+def test_root_redirects_by_accept_language(client, accept, target):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+
+    assert response.status_code == 302
+    assert response["Location"] == target
+    assert "Accept-Language" in response["Vary"]
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [("/en/", "Research methods, side by side"), ("/zh/", "研究方法，并排对比")],
+)
+def test_home_page_answers_in_each_language(client, path, text):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert text in response.content.decode()
+
+
+def test_language_switch_keeps_the_page_and_its_query_string(client):
+    response = client.get("/en/methods/?q=distillation&page=2")
+
+    assert 'href="/zh/methods/?q=distillation&amp;page=2"' in response.content.decode()
+
+
+def test_unknown_page_gets_the_localized_404(client):
+    response = client.get("/zh/no-such-page/")
+
+    assert response.status_code == 404
+    assert "页面未找到" in response.content.decode()
+
+
+def test_unknown_entry_gets_the_localized_404(client):
+    response = client.get("/en/methods/no-such-method/")
+
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_the_500_page_is_localized(client, rf):
+    from django.utils import translation
+
+    from scholargate.views import server_error
+
+    with translation.override("zh"):
+        response = server_error(rf.get("/zh/"))
+
+    assert response.status_code == 500
+    assert "出错了" in response.content.decode()
+
+
+def test_every_page_has_a_content_security_policy(client):
+    response = client.get("/en/")
+
+    assert "script-src 'self' 'nonce-" in response["Content-Security-Policy"]

@@ -94,6 +94,9 @@ class Card:
     language: str
     name: LocalText
     english_name: str
+    # The canonical English texts, for comparisons that must not depend on
+    # the page's language.
+    english: dict[str, str]
     method_type: LocalText | None
     summary: LocalText | None
     origin_year_text: LocalText | None
@@ -174,6 +177,10 @@ def _card(
         language=language,
         name=localize(content["name"], language),
         english_name=content["name"]["en"],
+        english={
+            key: content[key].get("en", "")
+            for key in ("name", "type", "summary", "origin_year_text")
+        },
         method_type=localize(content["type"], language),
         summary=localize(content["summary"], language),
         origin_year_text=localize(content["origin_year_text"], language),

@@ -24,3 +24,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     if card is None:
         raise Http404
     return render(request, "methods/detail.html", {"card": card})
+
+
+@require_safe
+def suggest(request: HttpRequest) -> HttpResponse:
+    # Replaced by the catalogue search (#4); the compare page already calls it.
+    return HttpResponse("")

@@ -1,0 +1,93 @@
+"""A compare request as one straight walk: selection, cards, rows, citation."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from compare.selection import MAX_METHODS, Selection, query_string
+from compare.table import Row, build_rows
+from methods.cards import Card, latest_cards
+
+
+@dataclass(frozen=True)
+class Chip:
+    card: Card
+    remove_query: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    language: str
+    cards: list[Card]
+    rows: list[Row]
+    only_differences: bool
+    unknown: list[str] = field(default_factory=list)
+    over_limit: list[str] = field(default_factory=list)
+    site_url: str = ""
+    today: datetime.date | None = None
+
+    @property
+    def slugs(self) -> list[str]:
+        return [card.slug for card in self.cards]
+
+    @property
+    def query(self) -> str:
+        return query_string(self.slugs, only_differences=self.only_differences)
+
+    @property
+    def all_rows_query(self) -> str:
+        return query_string(self.slugs)
+
+    @property
+    def only_differences_query(self) -> str:
+        return query_string(self.slugs, only_differences=True)
+
+    @property
+    def chips(self) -> list[Chip]:
+        return [
+            Chip(
+                card,
+                query_string(
+                    [slug for slug in self.slugs if slug != card.slug],
+                    only_differences=self.only_differences,
+                ),
+            )
+            for card in self.cards
+        ]
+
+    def url(self, language: str) -> str:
+        """The canonical absolute URL of this comparison in a language."""
+        return f"{self.site_url}/{language}/compare/?{query_string(self.slugs)}"
+
+    @property
+    def canonical_url(self) -> str:
+        return self.url(self.language)
+
+    @property
+    def alternates(self) -> list[tuple[str, str]]:
+        return [(code, self.url(code)) for code in ("en", "zh")]
+
+    @property
+    def english_names(self) -> str:
+        return " · ".join(card.english_name for card in self.cards)
+
+
+def build_comparison(
+    selection: Selection,
+    *,
+    language: str,
+    site_url: str,
+    today: datetime.date,
+) -> Comparison:
+    found = latest_cards(selection.well_formed, language)
+    known = [slug for slug in selection.requested if slug in found]
+    cards = [found[slug] for slug in known[:MAX_METHODS]]
+    return Comparison(
+        language=language,
+        cards=cards,
+        rows=build_rows(cards, only_differences=selection.only_differences),
+        only_differences=selection.only_differences,
+        unknown=[slug for slug in selection.requested if slug not in found],
+        over_limit=known[MAX_METHODS:],
+        site_url=site_url,
+        today=today,
+    )

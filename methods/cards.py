@@ -108,6 +108,8 @@ class Card:
     references: tuple[Citation, ...]
     related: tuple[str, ...]
     sources: tuple[SourceRecord, ...]
+    attribution: str = ""
+    licence: str = ""
 
     @property
     def status_code(self) -> str:
@@ -192,4 +194,6 @@ def _card(
         references=tuple(Citation(**ref) for ref in content["references"]),
         related=tuple(content["related"]),
         sources=tuple(SourceRecord(**source) for source in content["sources"]),
+        attribution=content.get("attribution", {}).get("text", ""),
+        licence=content.get("attribution", {}).get("licence", ""),
     )

@@ -97,7 +97,7 @@ def load_catalogue(
     for entry in entries:
         method = existing.get(entry["slug"])
         previous = latest_version(method) if method else None
-        if previous is not None and previous.content == entry:
+        if previous is not None and normalize_content(previous.content) == entry:
             report.unchanged.append(entry["slug"])
             continue
         (report.updated if method else report.created).append(entry["slug"])

@@ -63,6 +63,7 @@ def method_content(method: Method) -> Content:
             for reference in method.references.all()
         ],
         related=[other.slug for other in method.related.all()],
+        attribution={"text": method.attribution, "licence": method.licence},
         sources=[
             {
                 "title": source.title,
@@ -102,6 +103,11 @@ def normalize_content(raw: Content) -> Content:
         for reference in raw.get("references") or []
     ]
     content["related"] = sorted(set(raw.get("related") or []))
+    attribution = raw.get("attribution") or {}
+    content["attribution"] = {
+        "text": _text(attribution.get("text")),
+        "licence": _text(attribution.get("licence")),
+    }
     content["sources"] = [
         {key: _text(source.get(key)) for key in SOURCE_KEYS}
         for source in raw.get("sources") or []
@@ -135,6 +141,8 @@ def _apply(method: Method, content: Content) -> None:
         for lang in LANGUAGES:
             setattr(method, f"{attribute}_{lang}", texts.get(lang, ""))
     method.proposers = content.get("proposers") or ""
+    method.attribution = content["attribution"]["text"]
+    method.licence = content["attribution"]["licence"]
     method.field = _taxon(ResearchField, content.get("field"))
     method.family = _taxon(MethodFamily, content.get("family"))
     method.full_clean(exclude=["status"])

@@ -114,6 +114,22 @@ class Method(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status, default=Status.DRAFT
     )
+    attribution = models.TextField(
+        _("attribution"),
+        blank=True,
+        help_text=_("Where imported text comes from, shown on the entry's page."),
+    )
+    licence = models.CharField(
+        _("licence"),
+        max_length=100,
+        blank=True,
+        help_text=_("The licence of imported text, e.g. CC BY-SA 4.0."),
+    )
+    revision = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Counts saves, so that an editor saving a stale form is told.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

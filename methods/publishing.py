@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from methods.content import method_content
+from methods.content import method_content, normalize_content
 from methods.models import Method, MethodVersion, Status
 
 
@@ -40,7 +40,9 @@ def publish(
 def mark_edited(method: Method) -> None:
     """After an edit, the entry is a draft unless it matches its latest version."""
     previous = latest_version(method)
-    unchanged = previous is not None and previous.content == method_content(method)
+    unchanged = previous is not None and normalize_content(
+        previous.content
+    ) == method_content(method)
     status = Status.PUBLISHED if unchanged else Status.DRAFT
     if method.status != status:
         Method.objects.filter(pk=method.pk).update(status=status)

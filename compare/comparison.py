@@ -5,13 +5,17 @@ from dataclasses import dataclass, field
 
 from compare.selection import MAX_METHODS, Selection, query_string
 from compare.table import Row, build_rows
-from methods.cards import Card, latest_cards
+from methods.cards import Card, cards_for
 
 
 @dataclass(frozen=True)
 class Chip:
     card: Card
     remove_query: str
+
+
+def token(card: Card) -> str:
+    return f"{card.slug}@{card.version}" if card.pinned else card.slug
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,20 @@ class Comparison:
 
     @property
     def slugs(self) -> list[str]:
-        return [card.slug for card in self.cards]
+        """What the URL names, pins included: `transfer-learning@1`."""
+        return [token(card) for card in self.cards]
+
+    @property
+    def pinned_query(self) -> str:
+        """The same comparison with every method pinned to the version shown."""
+        return query_string(
+            [f"{card.slug}@{card.version}" for card in self.cards],
+            only_differences=self.only_differences,
+        )
+
+    @property
+    def all_pinned(self) -> bool:
+        return all(card.pinned for card in self.cards)
 
     @property
     def query(self) -> str:
@@ -47,7 +64,7 @@ class Comparison:
             Chip(
                 card,
                 query_string(
-                    [slug for slug in self.slugs if slug != card.slug],
+                    [other for other in self.slugs if other != token(card)],
                     only_differences=self.only_differences,
                 ),
             )
@@ -78,15 +95,16 @@ def build_comparison(
     site_url: str,
     today: datetime.date,
 ) -> Comparison:
-    found = latest_cards(selection.well_formed, language)
-    known = [slug for slug in selection.requested if slug in found]
-    cards = [found[slug] for slug in known[:MAX_METHODS]]
+    keys = selection.keys
+    found = cards_for(keys.values(), language)
+    known = [token for token, key in keys.items() if key in found]
+    cards = [found[keys[token]] for token in known[:MAX_METHODS]]
     return Comparison(
         language=language,
         cards=cards,
         rows=build_rows(cards, only_differences=selection.only_differences),
         only_differences=selection.only_differences,
-        unknown=[slug for slug in selection.requested if slug not in found],
+        unknown=[token for token in selection.requested if token not in known],
         over_limit=known[MAX_METHODS:],
         site_url=site_url,
         today=today,

@@ -7,11 +7,23 @@ from django.http import QueryDict
 
 MAX_METHODS = 6
 MAX_PARAMETER_LENGTH = 2000
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A slug, optionally pinned to a version: `transfer-learning@1`.
+_TOKEN = re.compile(
+    r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)(?:@(?P<version>[1-9][0-9]{0,8}))?$"
+)
 
 
 class SelectionTooLong(ValueError):
     pass
+
+
+def version_key(token: str) -> tuple[str, int | None] | None:
+    """`slug` or `slug@n` as (slug, n); None for what cannot be either."""
+    match = _TOKEN.match(token)
+    if not match:
+        return None
+    version = match["version"]
+    return match["slug"], int(version) if version else None
 
 
 @dataclass(frozen=True)
@@ -22,9 +34,9 @@ class Selection:
     only_differences: bool = False
 
     @property
-    def well_formed(self) -> tuple[str, ...]:
-        """The requested names that could be slugs at all; only these are looked up."""
-        return tuple(slug for slug in self.requested if _SLUG.match(slug))
+    def keys(self) -> dict[str, tuple[str, int | None]]:
+        """The requested tokens that can be looked up at all, with their keys."""
+        return {token: key for token in self.requested if (key := version_key(token))}
 
 
 def parse_selection(query: QueryDict) -> Selection:

@@ -1,8 +1,12 @@
+from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
@@ -16,7 +20,58 @@ from methods.models import (
     ResearchField,
     Source,
 )
-from methods.publishing import mark_edited, publish
+from methods.publishing import (
+    PUBLISH_PERMISSION,
+    mark_edited,
+    publish,
+    retract,
+    submit_for_review,
+)
+
+
+class MethodAdminForm(forms.ModelForm):
+    """Tells the second of two editors saving the same entry that it changed."""
+
+    expected_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Method
+        fields = [
+            "slug",
+            "name",
+            "method_type",
+            "summary",
+            "origin_year_text",
+            "proposers",
+            "field",
+            "family",
+            "related",
+        ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["expected_revision"].initial = self.instance.revision
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.instance.pk:
+            # Locked until the admin's transaction ends, so two saves queue.
+            current = (
+                Method.objects.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("revision", flat=True)
+                .first()
+            )
+            if cleaned.get("expected_revision") != current:
+                raise ValidationError(
+                    _(
+                        "Someone else changed this entry since you opened it. Your "
+                        "changes were not saved: reload the page to see theirs, "
+                        "then make yours again."
+                    ),
+                    code="edit_conflict",
+                )
+        return cleaned
 
 
 class AliasFormSet(BaseInlineFormSet):
@@ -107,8 +162,12 @@ class MethodAdmin(TabbedTranslationAdmin):
     autocomplete_fields = ["field", "family", "related"]
     readonly_fields = ["status", "origin_year"]
     prepopulated_fields = {"slug": ["name_en"]}
+    form = MethodAdminForm
     fieldsets = [
-        (None, {"fields": ["slug", "name", "method_type", "status"]}),
+        (
+            None,
+            {"fields": ["slug", "name", "method_type", "status", "expected_revision"]},
+        ),
         (
             _("Origin"),
             {"fields": ["origin_year_text", "origin_year", "proposers"]},
@@ -117,13 +176,35 @@ class MethodAdmin(TabbedTranslationAdmin):
         (_("Summary"), {"fields": ["summary"]}),
     ]
     inlines = [AliasInline, ReferenceInline, SourceInline, VersionInline]
-    actions = ["publish_selected"]
+    actions = ["submit_selected", "publish_selected"]
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
         mark_edited(form.instance)
 
-    @admin.action(description=_("Publish the selected entries as their next version"))
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(PUBLISH_PERMISSION)
+
+    @admin.action(description=_("Submit the selected drafts for review"))
+    def submit_selected(self, request: HttpRequest, queryset: QuerySet[Method]) -> None:
+        drafts = [method for method in queryset if method.status == "draft"]
+        for method in drafts:
+            submit_for_review(method)
+        self.message_user(
+            request,
+            ngettext(
+                "Submitted %(count)d draft for review.",
+                "Submitted %(count)d drafts for review.",
+                len(drafts),
+            )
+            % {"count": len(drafts)},
+            messages.SUCCESS if drafts else messages.WARNING,
+        )
+
+    @admin.action(
+        description=_("Publish the selected entries as their next version"),
+        permissions=["publish"],
+    )
     def publish_selected(
         self, request: HttpRequest, queryset: QuerySet[Method]
     ) -> None:
@@ -159,6 +240,9 @@ class MethodVersionAdmin(admin.ModelAdmin):
         "retraction_reason",
     ]
 
+    readonly_fields = [*readonly_fields, "retracted_at", "retracted_by"]
+    change_form_template = "admin/methods/methodversion/change_form.html"
+
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
@@ -167,3 +251,51 @@ class MethodVersionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/retract/",
+                self.admin_site.admin_view(self.retract_view),
+                name="methods_methodversion_retract",
+            ),
+            *super().get_urls(),
+        ]
+
+    def retract_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        if not request.user.has_perm(PUBLISH_PERMISSION):
+            raise PermissionDenied
+        version = get_object_or_404(
+            MethodVersion.objects.select_related("method"), pk=pk
+        )
+        form = RetractionForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                retract(version, user=request.user, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(
+                    request, _("%(version)s is retracted.") % {"version": version}
+                )
+                return HttpResponseRedirect(
+                    reverse("admin:methods_methodversion_change", args=[pk])
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Retract %(version)s") % {"version": version},
+            "version": version,
+            "form": form,
+            "opts": self.opts,
+        }
+        return TemplateResponse(
+            request, "admin/methods/methodversion/retract.html", context
+        )
+
+
+class RetractionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for retraction"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Readers see this reason on the retracted version."),
+    )

@@ -6,9 +6,11 @@ entries cost a fixed three queries: versions, fields and families.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
+
+from django.db.models import OuterRef, Q, Subquery
 
 from methods.models import MethodFamily, MethodVersion, ResearchField, Status
 
@@ -110,6 +112,17 @@ class Card:
     sources: tuple[SourceRecord, ...]
     attribution: str = ""
     licence: str = ""
+    pinned: bool = False
+    retraction_reason: str = ""
+    retracted_at: datetime | None = None
+
+    @property
+    def is_retracted(self) -> bool:
+        return self.status == Status.RETRACTED
+
+    @property
+    def is_preview(self) -> bool:
+        return self.status == Status.DRAFT
 
     @property
     def status_code(self) -> str:
@@ -127,26 +140,91 @@ def localize(texts: dict[str, str], language: str) -> LocalText | None:
     return None
 
 
+VersionKey = tuple[str, int | None]
+
+
 def latest_cards(slugs: Iterable[str], language: str) -> dict[str, Card]:
     """The latest published version of each entry, keyed by slug."""
-    versions = (
+    cards = cards_for([(slug, None) for slug in slugs], language)
+    return {slug: card for (slug, _number), card in cards.items()}
+
+
+def cards_for(keys: Iterable[VersionKey], language: str) -> dict[VersionKey, Card]:
+    """Cards for (slug, version) pairs; a None version means the latest published.
+
+    One query for the versions whatever the mix of pinned and latest, so a
+    page costs the same three queries with or without pins.
+    """
+    keys = list(keys)
+    latest = [slug for slug, number in keys if number is None]
+    pinned = [(slug, number) for slug, number in keys if number is not None]
+    if not keys:
+        return {}
+
+    latest_number = (
         MethodVersion.objects.filter(
-            method__slug__in=list(slugs), status=Status.PUBLISHED
+            method=OuterRef("method_id"), status=Status.PUBLISHED
         )
-        .order_by("method_id", "-number")
-        .distinct("method_id")
-        .select_related("method")
+        .order_by("-number")
+        .values("number")[:1]
     )
-    return _cards(versions, language)
+    wanted = (
+        Q(method__slug__in=latest, number=Subquery(latest_number)) if latest else Q()
+    )
+    for slug, number in pinned:
+        wanted |= Q(method__slug=slug, number=number)
+    versions = MethodVersion.objects.filter(wanted).select_related("method")
+
+    cards = _cards(versions, language)
+    found: dict[VersionKey, Card] = {}
+    for (slug, number), card in cards.items():
+        if (slug, number) in pinned:
+            found[(slug, number)] = replace(card, pinned=True)
+        if (
+            slug in latest
+            and card.status == Status.PUBLISHED
+            and _is_latest(card, cards)
+        ):
+            found[(slug, None)] = card
+    return found
 
 
-def _cards(versions: Iterable[MethodVersion], language: str) -> dict[str, Card]:
+def _is_latest(card: Card, cards: dict[VersionKey, Card]) -> bool:
+    return all(
+        other.version <= card.version
+        for (slug, _n), other in cards.items()
+        if slug == card.slug
+    )
+
+
+def card_from_content(content: dict[str, Any], language: str, *, version: int) -> Card:
+    """A card for content that is not a stored version: a draft preview."""
+    preview = MethodVersion(number=version, status=Status.DRAFT, content=content)
+    preview.published_at = None
+    cards = _cards([_PreviewVersion(preview, content["slug"])], language)
+    return next(iter(cards.values()))
+
+
+class _PreviewVersion:
+    """Quacks like a MethodVersion with its method, without touching the database."""
+
+    def __init__(self, version: MethodVersion, slug: str) -> None:
+        self._version = version
+        self.method = type("PreviewMethod", (), {"slug": slug})()
+
+    def __getattr__(self, name: str):
+        return getattr(self._version, name)
+
+
+def _cards(versions: Iterable[MethodVersion], language: str) -> dict[VersionKey, Card]:
     versions = list(versions)
     contents = [version.content for version in versions]
     fields = _taxa(ResearchField, {c["field"] for c in contents}, language)
     families = _taxa(MethodFamily, {c["family"] for c in contents}, language)
     return {
-        version.method.slug: _card(version, fields, families, language)
+        (version.method.slug, version.number): _card(
+            version, fields, families, language
+        )
         for version in versions
     }
 
@@ -196,4 +274,6 @@ def _card(
         sources=tuple(SourceRecord(**source) for source in content["sources"]),
         attribution=content.get("attribution", {}).get("text", ""),
         licence=content.get("attribution", {}).get("licence", ""),
+        retraction_reason=version.retraction_reason,
+        retracted_at=version.retracted_at,
     )

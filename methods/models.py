@@ -160,8 +160,13 @@ class Method(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.origin_year = earliest_year(self.origin_year_text_en)
+        self.revision += 1
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "origin_year"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "origin_year",
+                "revision",
+            }
         super().save(*args, **kwargs)
 
 
@@ -259,8 +264,30 @@ class Source(models.Model):
         return self.title
 
 
+class FrozenVersionError(Exception):
+    """Published versions never change: citations point at them."""
+
+
+class MethodVersionQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise FrozenVersionError(
+            "Published versions cannot be updated; use methods.publishing.retract."
+        )
+
+    def delete(self):
+        raise FrozenVersionError("Published versions cannot be deleted.")
+
+    def _retract(self, **kwargs) -> int:
+        """The one change allowed, for methods.publishing.retract only."""
+        return super().update(**kwargs)
+
+
 class MethodVersion(models.Model):
-    """A published version of an entry: its content, frozen for citation."""
+    """A published version of an entry: its content, frozen for citation.
+
+    The database refuses any change but retraction (a trigger, migration
+    0004); the model and its querysets refuse earlier, with a clear error.
+    """
 
     method = models.ForeignKey(
         Method, on_delete=models.PROTECT, related_name="versions"
@@ -274,18 +301,32 @@ class MethodVersion(models.Model):
     published_at = models.DateTimeField(_("published at"))
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
         verbose_name=_("published by"),
     )
     retraction_reason = models.TextField(_("reason for retraction"), blank=True)
+    retracted_at = models.DateTimeField(_("retracted at"), null=True, blank=True)
+    retracted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("retracted by"),
+    )
+
+    objects = MethodVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["method", "-number"]
         verbose_name = _("published version")
         verbose_name_plural = _("published versions")
+        permissions = [
+            ("publish_method", _("Can publish entries and retract versions")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["method", "number"], name="version_number_unique"
@@ -297,7 +338,26 @@ class MethodVersion(models.Model):
                 condition=Q(status__in=[Status.PUBLISHED, Status.RETRACTED]),
                 name="version_status_valid",
             ),
+            models.CheckConstraint(
+                condition=Q(status=Status.PUBLISHED)
+                | (~Q(retraction_reason="") & Q(retracted_at__isnull=False)),
+                name="version_retraction_explained",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.method.slug} v{self.number}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise FrozenVersionError(
+                f"{self} is published and cannot be changed; retract it instead."
+            )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise FrozenVersionError(f"{self} is published and cannot be deleted.")
+
+    @property
+    def is_retracted(self) -> bool:
+        return self.status == Status.RETRACTED

@@ -1,15 +1,35 @@
-"""Publishing freezes a working copy into the next version."""
+"""The publishing workflow: draft → in review → published; retracted.
+
+Editors change working copies and submit them for review; reviewers publish
+them as the next version or retract a version with a reason. Calls without a
+user come from the system itself (loading the curated catalogue, imports).
+"""
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from methods.content import method_content, normalize_content
 from methods.models import Method, MethodVersion, Status
 
+PUBLISH_PERMISSION = "methods.publish_method"
+
+
+def can_publish(user: AbstractBaseUser | None) -> bool:
+    return user is None or user.has_perm(PUBLISH_PERMISSION)
+
 
 def latest_version(method: Method) -> MethodVersion | None:
     return method.versions.order_by("-number").first()
+
+
+def submit_for_review(method: Method) -> None:
+    if method.status != Status.DRAFT:
+        raise ValidationError(_("Only a draft can be submitted for review."))
+    Method.objects.filter(pk=method.pk).update(status=Status.IN_REVIEW)
+    method.status = Status.IN_REVIEW
 
 
 @transaction.atomic
@@ -21,6 +41,8 @@ def publish(
     The row lock on the entry serialises concurrent publishers, so version
     numbers stay unique and gapless.
     """
+    if not can_publish(user):
+        raise PermissionDenied(_("Only reviewers may publish."))
     locked = Method.objects.select_for_update().get(pk=method.pk)
     previous = latest_version(locked)
     version = MethodVersion.objects.create(
@@ -30,10 +52,32 @@ def publish(
         content=method_content(locked),
         change_note=note,
         published_at=timezone.now(),
-        published_by=user if user and user.is_authenticated else None,
+        published_by=user,
     )
     Method.objects.filter(pk=locked.pk).update(status=Status.PUBLISHED)
     method.status = Status.PUBLISHED
+    return version
+
+
+@transaction.atomic
+def retract(
+    version: MethodVersion, *, user: AbstractBaseUser | None, reason: str
+) -> MethodVersion:
+    """Mark a version retracted: the one change a published version allows."""
+    if not can_publish(user):
+        raise PermissionDenied(_("Only reviewers may retract a version."))
+    if not reason.strip():
+        raise ValidationError(_("Say why the version is retracted."))
+    if version.is_retracted:
+        raise ValidationError(_("This version is already retracted."))
+    now = timezone.now()
+    MethodVersion.objects.filter(pk=version.pk)._retract(
+        status=Status.RETRACTED,
+        retraction_reason=reason.strip(),
+        retracted_at=now,
+        retracted_by=user,
+    )
+    version.refresh_from_db()
     return version
 
 

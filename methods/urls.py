@@ -7,4 +7,6 @@ urlpatterns = [
     path("", views.catalogue, name="list"),
     path("suggest/", views.suggest, name="suggest"),
     path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/v/<int:number>/", views.version_detail, name="version"),
+    path("<slug:slug>/history/", views.history, name="history"),
 ]

@@ -313,3 +313,58 @@ def test_a_fixed_number_of_queries_whatever_the_number_of_methods(
 ):
     with django_assert_num_queries(3):
         client.get("/en/compare/", {"m": ",".join(slugs)})
+
+
+@pytest.fixture
+def transfer_learning_v2():
+    from methods.models import Method
+    from methods.publishing import publish
+
+    method = Method.objects.get(slug="transfer-learning")
+    method.sources.first().delete()
+    method.save()
+    return publish(method)
+
+
+def test_a_pinned_version_is_shown_and_cited(client, transfer_learning_v2):
+    response = client.get(
+        "/en/compare/", {"m": "transfer-learning@1,knowledge-distillation"}
+    )
+
+    soup = page(response)
+    rows = body_rows(soup)
+    assert rows["ScholarGate dataset"]["cells"][0] == "v1 · 2 sources · PUBLISHED"
+    assert soup.select_one("thead a")["href"] == "/en/methods/transfer-learning/v/1/"
+    assert text(soup.select_one("#citation")).endswith(
+        "from http://testserver/en/compare/?m=transfer-learning@1,knowledge-distillation"
+    )
+
+
+def test_without_a_pin_the_latest_version_is_shown(client, transfer_learning_v2):
+    response = client.get("/en/compare/", {"m": "transfer-learning"})
+
+    assert body_rows(page(response))["ScholarGate dataset"]["cells"][0] == (
+        "v2 · 1 source · PUBLISHED"
+    )
+
+
+def test_pin_these_versions_links_to_the_pinned_comparison(
+    client, transfer_learning_v2
+):
+    response = client.get("/en/compare/", {"m": "transfer-learning,fitnets"})
+
+    link = page(response).find("a", string="Pin these versions")
+    assert link["href"] == "?m=transfer-learning@2,fitnets@1"
+
+
+def test_an_unknown_version_is_named_in_a_notice(client):
+    response = client.get("/en/compare/", {"m": "transfer-learning@7,fitnets"})
+
+    soup = page(response)
+    assert header_names(soup) == ["FitNets"]
+    assert "“transfer-learning@7”" in text(soup.main)
+
+
+def test_pins_cost_no_extra_queries(client, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        client.get("/en/compare/", {"m": "transfer-learning@1,fitnets,distilbert@1"})

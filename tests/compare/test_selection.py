@@ -33,9 +33,18 @@ def test_only_diff_is_read():
 
 
 def test_names_that_cannot_be_slugs_are_not_looked_up():
-    selection = parse_selection(QueryDict("m=a,b%00c,d'--,é"))
+    selection = parse_selection(QueryDict("m=a,b%00c,d'--,é,e@0,f@x"))
 
-    assert selection.well_formed == ("a",)
+    assert selection.keys == {"a": ("a", None)}
+
+
+def test_a_slug_may_be_pinned_to_a_version():
+    selection = parse_selection(QueryDict("m=transfer-learning@1,fitnets"))
+
+    assert selection.keys == {
+        "transfer-learning@1": ("transfer-learning", 1),
+        "fitnets": ("fitnets", None),
+    }
 
 
 @pytest.mark.parametrize("query", ["m=" + "a" * 2001, "other=" + "x" * 2001])

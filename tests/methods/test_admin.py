@@ -9,12 +9,24 @@ from methods.models import Method, MethodFamily, MethodVersion, ResearchField
 pytestmark = pytest.mark.django_db
 
 
+def staff(username: str, group: str) -> User:
+    user = User.objects.create_user(
+        username, password=f"{username}-long-password", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
 @pytest.fixture
 def editor(client):
-    user = User.objects.create_user(
-        "editor", password="a-long-editor-password", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="Editors"))
+    user = staff("editor", "Editors")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def reviewer(client):
+    user = staff("reviewer", "Reviewers")
     client.force_login(user)
     return user
 
@@ -43,6 +55,7 @@ def method_form(method: Method, **overrides) -> dict:
         "field": method.field_id,
         "family": method.family_id,
         "related": [m.pk for m in method.related.all()],
+        "expected_revision": method.revision,
         **inline_management("aliases"),
         **inline_management("references"),
         **inline_management("sources"),
@@ -163,7 +176,7 @@ def test_the_same_alias_twice_in_one_form_is_explained(client, editor):
     assert method.aliases.count() == 0
 
 
-def test_publish_action_creates_the_next_version(client, editor):
+def test_publish_action_creates_the_next_version(client, reviewer):
     method = Method.objects.get(slug="fitnets")
 
     client.post(
@@ -182,3 +195,79 @@ def test_published_versions_cannot_be_changed_in_the_admin(client, editor):
     )
 
     assert response.status_code == 403
+
+
+def test_editors_are_not_offered_the_publish_action(client, editor):
+    response = client.get(reverse("admin:methods_method_changelist"))
+
+    content = response.content.decode()
+    assert "submit_selected" in content
+    assert "publish_selected" not in content
+
+
+def test_editor_submits_a_draft_for_review(client, editor):
+    method = Method.objects.get(slug="fitnets")
+    Method.objects.filter(pk=method.pk).update(status="draft")
+
+    client.post(
+        reverse("admin:methods_method_changelist"),
+        {"action": "submit_selected", "_selected_action": [method.pk]},
+    )
+
+    method.refresh_from_db()
+    assert method.status == "in_review"
+
+
+def test_the_second_of_two_editors_saving_the_same_entry_is_told(client, editor):
+    method = Method.objects.get(slug="fitnets")
+    url = reverse("admin:methods_method_change", args=[method.pk])
+    first = method_form(method, proposers="First editor's change")
+    second = method_form(method, proposers="Second editor's change")
+
+    client.post(url, first)
+    response = client.post(url, second)
+
+    assert response.status_code == 200
+    assert (
+        "Someone else changed this entry since you opened it"
+        in response.content.decode()
+    )
+    method.refresh_from_db()
+    assert method.proposers == "First editor's change"
+
+
+def test_reviewer_retracts_a_version_with_a_reason(client, reviewer):
+    version = MethodVersion.objects.get(method__slug="fitnets")
+    url = reverse("admin:methods_methodversion_retract", args=[version.pk])
+
+    response = client.post(url, {"reason": "The venue was wrong."})
+
+    assert response.status_code == 302
+    version.refresh_from_db()
+    assert (version.status, version.retraction_reason) == (
+        "retracted",
+        "The venue was wrong.",
+    )
+
+
+def test_editors_cannot_retract(client, editor):
+    version = MethodVersion.objects.get(method__slug="fitnets")
+    url = reverse("admin:methods_methodversion_retract", args=[version.pk])
+
+    response = client.post(url, {"reason": "No."})
+
+    assert response.status_code == 403
+    version.refresh_from_db()
+    assert version.status == "published"
+
+
+def test_retraction_needs_a_reason(client, reviewer):
+    version = MethodVersion.objects.get(method__slug="fitnets")
+    url = reverse("admin:methods_methodversion_retract", args=[version.pk])
+
+    response = client.post(url, {"reason": "  "})
+
+    assert response.status_code == 200
+    assert "This field is required" in response.content.decode()
+    version.refresh_from_db()
+    assert version.status == "published"

@@ -1,0 +1,142 @@
+"""Permalinks, history and previews: what readers and staff see of versions."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from methods.models import Method, MethodVersion
+from methods.publishing import publish, retract
+from methods.versions import diff_contents
+from tests.pages import page, text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def second_version() -> MethodVersion:
+    method = Method.objects.get(slug="transfer-learning")
+    method.proposers = "Pan, S. J. & Yang, Q."
+    method.summary_en = method.summary_en.replace("less data", "far less data")
+    method.save()
+    return publish(method, note="Shorter proposers; clearer summary.")
+
+
+def test_a_version_keeps_its_content_at_its_permanent_address(client, second_version):
+    first = client.get("/en/methods/transfer-learning/v/1/")
+    second = client.get("/en/methods/transfer-learning/v/2/")
+
+    assert first.status_code == second.status_code == 200
+    assert "with less data" in first.content.decode()
+    assert "with far less data" in second.content.decode()
+
+
+def test_the_entry_page_shows_the_latest_version_and_links_to_its_permalink(
+    client, second_version
+):
+    response = client.get("/en/methods/transfer-learning/")
+
+    soup = page(response)
+    assert "with far less data" in text(soup.main)
+    assert soup.select_one("a[href='/en/methods/transfer-learning/v/2/']")
+    assert soup.select_one("a[href='/en/methods/transfer-learning/history/']")
+
+
+def test_an_unknown_version_is_a_404(client):
+    response = client.get("/zh/methods/transfer-learning/v/9/")
+
+    assert response.status_code == 404
+    assert "页面未找到" in response.content.decode()
+
+
+def test_a_retracted_version_shows_its_reason(client):
+    version = MethodVersion.objects.get(method__slug="fitnets")
+    retract(version, user=None, reason="The venue was wrong.")
+
+    response = client.get("/en/methods/fitnets/v/1/")
+
+    assert response.status_code == 200
+    assert "Version 1 was retracted" in text(page(response).main)
+    assert "The venue was wrong." in text(page(response).main)
+
+
+def test_history_lists_every_version_with_date_note_and_status(client, second_version):
+    response = client.get("/en/methods/transfer-learning/history/")
+
+    rows = [text(tr) for tr in page(response).select("table.versions tbody tr")]
+    assert rows[0].startswith("v2 ") and "PUBLISHED" in rows[0]
+    assert "Shorter proposers; clearer summary." in rows[0]
+    assert rows[1].startswith("v1 ")
+
+
+def test_history_compares_two_versions_field_by_field(client, second_version):
+    response = client.get(
+        "/en/methods/transfer-learning/history/", {"from": 1, "to": 2}
+    )
+
+    soup = page(response)
+    changed = {
+        text(tr.th).replace("≠", "").strip()
+        for tr in soup.select(".version-diff tr.differs")
+    }
+    assert changed == {"Summary", "Proposed by"}
+    assert [text(ins) for ins in soup.select(".version-diff ins")] == ["far"]
+    assert [text(d) for d in soup.select(".version-diff del")] == [
+        "(survey); Bengio, Y. (deep learning framing)"
+    ]
+
+
+def test_history_of_an_unknown_entry_is_a_404(client):
+    assert client.get("/en/methods/no-such/history/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query", [{"from": "x", "to": "99"}, {"from": "-1"}, {"to": "1e9"}]
+)
+def test_history_ignores_versions_that_do_not_exist(client, second_version, query):
+    response = client.get("/en/methods/transfer-learning/history/", query)
+
+    assert response.status_code == 200
+
+
+def test_changed_words_are_marked_inside_chinese_text():
+    before = {"slug": "x", "name": {"en": "X", "zh": "知识蒸馏"}}
+    after = {"slug": "x", "name": {"en": "X", "zh": "知识精馏"}}
+
+    change = next(c for c in diff_contents(before, after) if c.changed)
+
+    assert [(s.text, s.change) for s in change.after] == [
+        ("知识", "same"),
+        ("精", "added"),
+        ("馏", "same"),
+    ]
+
+
+def staff_client(client):
+    user = User.objects.create_user(
+        "staff", password="staff-long-password", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+def test_staff_preview_the_working_draft_clearly_marked(client):
+    method = Method.objects.get(slug="transfer-learning")
+    method.summary_en = "A draft summary nobody has published."
+    method.save()
+
+    response = staff_client(client).get("/en/methods/transfer-learning/?preview=1")
+
+    content = text(page(response).main)
+    assert "A draft summary nobody has published." in content
+    assert "Preview" in content and "It is not published" in content
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_nobody_else_sees_drafts(client):
+    method = Method.objects.get(slug="transfer-learning")
+    method.summary_en = "A draft summary nobody has published."
+    method.save()
+
+    response = client.get("/en/methods/transfer-learning/?preview=1")
+
+    assert "A draft summary nobody has published." not in response.content.decode()

@@ -1,10 +1,14 @@
 from django.urls import path
 
-from methods import views
+from methods import exports, views
 
 app_name = "methods"
 urlpatterns = [
     path("", views.catalogue, name="list"),
     path("suggest/", views.suggest, name="suggest"),
     path("<slug:slug>/", views.detail, name="detail"),
+    path(
+        "<slug:slug>/references.bib", exports.references_bibtex, name="references-bib"
+    ),
+    path("<slug:slug>/references.ris", exports.references_ris, name="references-ris"),
 ]

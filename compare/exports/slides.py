@@ -23,11 +23,15 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as Deck
+from pptx.slide import Slide
+from pptx.table import _Cell
 from pptx.text.text import TextFrame, _Run
 from pptx.util import Emu, Inches, Pt
 
 from compare.comparison import Comparison
 from compare.table import ATTRIBUTES, Cell, cell_text
+from methods.cards import Card
 
 EAST_ASIAN_FONT = "Noto Sans CJK SC"
 # GB2312: lets an application without the named font substitute a Chinese one.
@@ -213,7 +217,7 @@ def _shorten(text: str, units: float) -> str:
 # Slides
 
 
-def _title_slide(deck: Presentation, comparison: Comparison) -> None:
+def _title_slide(deck: Deck, comparison: Comparison) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     language = comparison.language
     box = slide.shapes.add_textbox(MARGIN, Inches(1.6), CONTENT_WIDTH, Inches(1.2))
@@ -240,7 +244,7 @@ def _title_slide(deck: Presentation, comparison: Comparison) -> None:
 
 
 def _table_slide(
-    deck: Presentation,
+    deck: Deck,
     comparison: Comparison,
     page: TablePage,
     number: int,
@@ -294,34 +298,27 @@ def _table_slide(
     )
 
 
-def _method_slide(deck: Presentation, comparison: Comparison, card) -> None:
+def _method_slide(deck: Deck, comparison: Comparison, card: Card) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     language = comparison.language
     _slide_title(slide, str(card.name), card.name.lang)
 
-    texts = {attribute.key: attribute for attribute in ATTRIBUTES}
-    summary = texts["summary"].display(card)
-    references = card.references
-    reference_label = str(texts["seminal_reference"].label)
-
-    width = CONTENT_WIDTH
-    body_space = TABLE_BOTTOM - TABLE_TOP
+    attributes = {attribute.key: attribute for attribute in ATTRIBUTES}
+    summary = attributes["summary"].display(card)
     summary_text = cell_text("summary", Cell(card, summary))
-    reference_lines = [reference.text for reference in references] or [
-        cell_text("seminal_reference", Cell(card, references))
-    ]
-    size = _body_size(
-        [summary_text, reference_label, *reference_lines], width, body_space
-    )
+    label = str(attributes["seminal_reference"].label)
+    # Each reference with its address on a line of its own, as in the table.
+    references = cell_text("seminal_reference", Cell(card, card.references))
+    body_space = TABLE_BOTTOM - TABLE_TOP
+    size = _body_size([summary_text, label, references], CONTENT_WIDTH, body_space)
 
-    box = slide.shapes.add_textbox(MARGIN, TABLE_TOP, width, body_space)
-    frame = box.text_frame
-    frame.word_wrap = True
-    summary_lang = summary.lang if summary else language
-    _write(frame, [summary_text], size, summary_lang, color=INK)
-    _write(frame, [reference_label], size, language, bold=True, append=True, space=12)
-    for reference in references:
-        _write(frame, [reference.text], size, language, color=INK, append=True)
+    frame = slide.shapes.add_textbox(
+        MARGIN, TABLE_TOP, CONTENT_WIDTH, body_space
+    ).text_frame
+    _write(frame, [summary_text], size, summary.lang if summary else language)
+    _write(frame, [label], size, language, bold=True, append=True, space=12)
+    for reference in card.references:
+        _write(frame, [reference.text], size, language, append=True)
         _write(
             frame,
             [reference.href],
@@ -331,11 +328,11 @@ def _method_slide(deck: Presentation, comparison: Comparison, card) -> None:
             link=reference.href,
             append=True,
         )
-    if not references:
-        _write(frame, reference_lines, size, language, color=MUTED, append=True)
+    if not card.references:
+        _write(frame, [references], size, language, color=MUTED, append=True)
 
 
-def _closing_slide(deck: Presentation, comparison: Comparison) -> None:
+def _closing_slide(deck: Deck, comparison: Comparison) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     language = comparison.language
     _slide_title(slide, gettext("Cite this comparison"), language)
@@ -352,13 +349,13 @@ def _body_size(paragraphs: list[str], width: int, height: int) -> int:
     return BODY_SIZES[-1]
 
 
-def _slide_title(slide, text: str, lang: str) -> None:
+def _slide_title(slide: Slide, text: str, lang: str) -> None:
     box = slide.shapes.add_textbox(MARGIN, TITLE_TOP, CONTENT_WIDTH, TITLE_HEIGHT)
     box.text_frame.word_wrap = True
     _write(box.text_frame, [text], 28, lang, bold=True, color=INK)
 
 
-def _footer(slide, text: str, lang: str) -> None:
+def _footer(slide: Slide, text: str, lang: str) -> None:
     box = slide.shapes.add_textbox(
         MARGIN,
         SLIDE_HEIGHT - MARGIN - FOOTER_HEIGHT + Inches(0.1),
@@ -368,7 +365,15 @@ def _footer(slide, text: str, lang: str) -> None:
     _write(box.text_frame, [text], 11, lang, color=MUTED)
 
 
-def _fill_cell(cell, text, size, lang, fill, color, bold) -> None:
+def _fill_cell(
+    cell: _Cell,
+    text: str,
+    size: int,
+    lang: str,
+    fill: RGBColor,
+    color: RGBColor,
+    bold: bool,
+) -> None:
     cell.fill.solid()
     cell.fill.fore_color.rgb = fill
     cell.vertical_anchor = MSO_ANCHOR.TOP
@@ -421,7 +426,7 @@ def _set_language(run: _Run, lang: str) -> None:
 # Determinism
 
 
-def _set_core_properties(deck: Presentation, comparison: Comparison) -> None:
+def _set_core_properties(deck: Deck, comparison: Comparison) -> None:
     moment = datetime.datetime.combine(
         comparison.today or datetime.date(2000, 1, 1), datetime.time()
     )

@@ -3,6 +3,8 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from compare.selection import MAX_METHODS, Selection, query_string
 from compare.table import Row, build_rows
 from methods.cards import Card, cards_for
@@ -86,6 +88,21 @@ class Comparison:
     @property
     def english_names(self) -> str:
         return " · ".join(card.english_name for card in self.cards)
+
+    @property
+    def names(self) -> str:
+        return " · ".join(str(card.name) for card in self.cards)
+
+    @property
+    def citation(self) -> str:
+        """The line to cite: English names, so it reads the same in any language."""
+        return gettext(
+            "ScholarGate method comparison: %(names)s. Retrieved %(date)s from %(url)s"
+        ) % {
+            "names": self.english_names,
+            "date": self.today.isoformat() if self.today else "",
+            "url": self.canonical_url,
+        }
 
 
 def build_comparison(

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from methods.cards import Card, LocalText
 
@@ -142,3 +143,35 @@ def differing_keys(cards: list[Card]) -> set[str]:
         for attribute in ATTRIBUTES
         if len({attribute.identity(card) for card in cards}) > 1
     }
+
+
+MISSING_TEXT = "—"
+
+
+def cell_text(key: str, cell: Cell) -> str:
+    """What the page shows in a cell, as plain text for files.
+
+    Links become their addresses, since a file cannot follow "DOI ↗"; several
+    references stand one per line.
+    """
+    if cell.missing:
+        return MISSING_TEXT
+    if key in ("field", "family"):
+        return str(cell.value.name)
+    if key == "seminal_reference":
+        return "\n".join(f"{ref.text} {ref.href}".strip() for ref in cell.value)
+    if key == "aliases":
+        return ", ".join(alias.name for alias in cell.value)
+    if key == "related":
+        return str(len(cell.value))
+    if key == "dataset":
+        return dataset_text(cell.card)
+    return str(cell.value)
+
+
+def dataset_text(card: Card) -> str:
+    count = len(card.sources)
+    sources = ngettext("%(counter)s source", "%(counter)s sources", count) % {
+        "counter": count
+    }
+    return f"v{card.version} · {sources} · {card.status_code}"

@@ -1,13 +1,33 @@
-from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+import logging
+from collections.abc import Callable
+
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotFound,
+)
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from compare.comparison import build_comparison
-from compare.selection import MAX_PARAMETER_LENGTH, SelectionTooLong, parse_selection
+from compare.comparison import Comparison, build_comparison
+from compare.exports.bibtex import comparison_bibtex
+from compare.exports.http import BIBTEX, CSV, PPTX, RIS, attachment, site_url
+from compare.exports.naming import comparison_stem
+from compare.exports.ris import comparison_ris
+from compare.exports.slides import comparison_slides
+from compare.exports.table_csv import comparison_csv
+from compare.selection import (
+    MAX_PARAMETER_LENGTH,
+    Selection,
+    SelectionTooLong,
+    parse_selection,
+)
+
+logger = logging.getLogger(__name__)
 
 
 @require_safe
@@ -15,21 +35,9 @@ def compare_page(request: HttpRequest) -> HttpResponse:
     try:
         selection = parse_selection(request.GET)
     except SelectionTooLong as error:
-        return HttpResponseBadRequest(
-            gettext(
-                "The parameter “%(name)s” is longer than %(limit)s characters; "
-                "a comparison holds at most 6 methods."
-            )
-            % {"name": str(error)[:40], "limit": f"{MAX_PARAMETER_LENGTH:,}"},
-            content_type="text/plain; charset=utf-8",
-        )
+        return _too_long(error)
 
-    comparison = build_comparison(
-        selection,
-        language=translation.get_language(),
-        site_url=settings.SITE_URL or request.build_absolute_uri("/").rstrip("/"),
-        today=timezone.localdate(),
-    )
+    comparison = _comparison(request, selection)
 
     template = "compare/page.html"
     if request.htmx and not request.htmx.boosted:
@@ -37,3 +45,76 @@ def compare_page(request: HttpRequest) -> HttpResponse:
     response = render(request, template, {"comparison": comparison})
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+@require_safe
+def slides(request: HttpRequest) -> HttpResponse:
+    return _export(request, comparison_slides, "pptx", PPTX)
+
+
+@require_safe
+def table_csv(request: HttpRequest) -> HttpResponse:
+    return _export(request, comparison_csv, "csv", CSV)
+
+
+@require_safe
+def bibtex(request: HttpRequest) -> HttpResponse:
+    return _export(request, comparison_bibtex, "bib", BIBTEX)
+
+
+@require_safe
+def ris(request: HttpRequest) -> HttpResponse:
+    return _export(request, comparison_ris, "ris", RIS)
+
+
+def _export(
+    request: HttpRequest,
+    write: Callable[[Comparison], bytes | str],
+    extension: str,
+    content_type: str,
+) -> HttpResponse:
+    """The page's comparison as a file: same parameters, same refusals."""
+    try:
+        selection = parse_selection(request.GET)
+    except SelectionTooLong as error:
+        return _too_long(error)
+    if not selection.requested:
+        return HttpResponseBadRequest(
+            gettext(
+                "Nothing to export: name the methods to compare, as ?m=slug1,slug2."
+            ),
+            content_type="text/plain; charset=utf-8",
+        )
+
+    comparison = _comparison(request, selection)
+    if not comparison.cards:
+        return HttpResponseNotFound(
+            gettext(
+                "Nothing to export: none of the requested methods is in the catalogue."
+            ),
+            content_type="text/plain; charset=utf-8",
+        )
+
+    filename = f"{comparison_stem(comparison.slugs)}.{extension}"
+    logger.info("Exporting %s (%s)", filename, comparison.language)
+    return attachment(write(comparison), content_type, filename)
+
+
+def _comparison(request: HttpRequest, selection: Selection) -> Comparison:
+    return build_comparison(
+        selection,
+        language=translation.get_language(),
+        site_url=site_url(request),
+        today=timezone.localdate(),
+    )
+
+
+def _too_long(error: SelectionTooLong) -> HttpResponse:
+    return HttpResponseBadRequest(
+        gettext(
+            "The parameter “%(name)s” is longer than %(limit)s characters; "
+            "a comparison holds at most 6 methods."
+        )
+        % {"name": str(error)[:40], "limit": f"{MAX_PARAMETER_LENGTH:,}"},
+        content_type="text/plain; charset=utf-8",
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from methods import views
+from methods import exports, views
 
 app_name = "methods"
 urlpatterns = [
@@ -9,4 +9,8 @@ urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/v/<int:number>/", views.version_detail, name="version"),
     path("<slug:slug>/history/", views.history, name="history"),
+    path(
+        "<slug:slug>/references.bib", exports.references_bibtex, name="references-bib"
+    ),
+    path("<slug:slug>/references.ris", exports.references_ris, name="references-ris"),
 ]

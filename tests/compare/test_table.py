@@ -2,7 +2,7 @@
 
 import pytest
 
-from compare.table import build_rows, differing_keys, normalise
+from compare.table import Cell, build_rows, cell_text, differing_keys, normalise
 from methods.cards import latest_cards
 from tests.builders import make_published
 
@@ -104,3 +104,25 @@ def test_only_differences_keeps_the_differing_rows():
 def test_normalise_folds_case_and_white_space():
     assert normalise("  Deep\tLearning \n") == "deep learning"
     assert normalise("   ") is None
+
+
+def test_cell_text_is_what_the_page_shows_with_links_as_addresses():
+    card = latest_cards(["transfer-learning"], "en")["transfer-learning"]
+    rows = {row.key: row for row in build_rows([card])}
+
+    assert cell_text("field", rows["field"].cells[0]) == "Machine learning"
+    assert cell_text("related", rows["related"].cells[0]) == "3"
+    assert cell_text("dataset", rows["dataset"].cells[0]) == (
+        "v1 · 2 sources · PUBLISHED"
+    )
+    assert cell_text("seminal_reference", rows["seminal_reference"].cells[0]) == (
+        "Pan, S. J., & Yang, Q. (2010). A Survey on Transfer Learning. IEEE "
+        "Transactions on Knowledge and Data Engineering, 22(10), 1345–1359. "
+        "https://doi.org/10.1109/TKDE.2009.191"
+    )
+
+
+def test_cell_text_shows_a_dash_for_a_missing_value():
+    card = latest_cards(["transfer-learning"], "en")["transfer-learning"]
+
+    assert cell_text("proposers", Cell(card, "")) == "—"

@@ -12,7 +12,7 @@ from tests.builders import make_published
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_publishing_keeps_version_numbers_unique_and_gapless():
-    method = make_published(slug="busy-entry").method
+    method = make_published(slug="busy-entry", field=None, family=None).method
     start = threading.Barrier(3)
     errors: list[Exception] = []
 

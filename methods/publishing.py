@@ -1,4 +1,8 @@
-"""Publishing freezes a working copy into the next version."""
+"""Publishing freezes a working copy into the next version.
+
+The search index follows: it always holds each entry's latest published
+version.
+"""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -6,6 +10,7 @@ from django.utils import timezone
 
 from methods.content import method_content
 from methods.models import Method, MethodVersion, Status
+from methods.search import refresh_index
 
 
 def latest_version(method: Method) -> MethodVersion | None:
@@ -34,6 +39,7 @@ def publish(
     )
     Method.objects.filter(pk=locked.pk).update(status=Status.PUBLISHED)
     method.status = Status.PUBLISHED
+    refresh_index([locked.pk])
     return version
 
 

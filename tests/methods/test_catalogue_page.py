@@ -203,3 +203,10 @@ def test_a_search_that_finds_nothing_runs_a_fixed_number_of_queries(
     # The page query is skipped, the closest names are looked up.
     with django_assert_num_queries(8):
         client.get("/en/methods/?q=netwerk")
+
+
+def test_the_catalogue_is_translated(client):
+    html = client.get("/zh/methods/?q=zzqxv").content.decode()
+
+    assert "目录中没有与“zzqxv”匹配的方法。" in html
+    assert "全部领域" in html

@@ -78,38 +78,48 @@ def matching(query: str) -> QuerySet[CatalogueEntry]:
         # Each Chinese character is a word of the folded text: keep them in order.
         search_type="phrase" if CJK.search(query) else "plain",
     )
-    hits = SearchTerm.objects.filter(_term_matches(folded)).values("entry")
+    terms = SearchTerm.objects.filter(_term_matches(query, folded))
+    # A union lets each half use its own index: trigrams, summary words.
+    hits = terms.values("entry").union(
+        CatalogueEntry.objects.filter(document=words).values("pk")
+    )
     best_term = (
-        SearchTerm.objects.filter(entry=OuterRef("pk"))
+        terms.filter(entry=OuterRef("pk"))
         .annotate(score=_term_score(folded))
         .order_by("-score")
         .values("score")[:1]
     )
-    return CatalogueEntry.objects.filter(Q(pk__in=hits) | Q(document=words)).annotate(
+    return CatalogueEntry.objects.filter(pk__in=hits).annotate(
         rank=Coalesce(Subquery(best_term), 0.0)
         + SearchRank(F("document"), words, normalization=32)
     )
 
 
-def _term_matches(folded: Fold) -> Q:
+def _fuzzy(query: str) -> bool:
+    """Typos are forgiven in Latin-script words long enough to have some.
+
+    Trigrams say little about a short query or about Chinese, and a short
+    query cannot use the trigram index for similarity at all.
+    """
+    return not CJK.search(query) and sum(char.isalnum() for char in query) >= 4
+
+
+def _term_matches(query: str, folded: Fold) -> Q:
     # Each condition is served by the trigram index on SearchTerm.folded.
-    return (
-        Q(folded__contains=folded)
-        | Q(folded__trigram_similar=folded)
-        | Q(folded__trigram_word_similar=folded)
-    )
+    matches = Q(folded__contains=folded)
+    if _fuzzy(query):
+        matches |= Q(folded__trigram_similar=folded)
+        matches |= Q(folded__trigram_word_similar=folded)
+    return matches
 
 
 def _term_score(folded: Fold) -> Case:
+    """Only called on matching terms: what did not match otherwise was close."""
     tier = Case(
         When(folded=folded, then=Value(EXACT)),
         When(folded__startswith=folded, then=Value(PREFIX)),
         When(folded__contains=folded, then=Value(SUBSTRING)),
-        When(
-            Q(folded__trigram_similar=folded) | Q(folded__trigram_word_similar=folded),
-            then=Value(FUZZY),
-        ),
-        default=Value(0.0),
+        default=Value(FUZZY),
         output_field=FloatField(),
     )
     return tier * TIER_WIDTH + TrigramSimilarity("folded", folded)

@@ -7,7 +7,7 @@ references and sources). Publishing freezes its content into a
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Func, Q
 from django.db.models.functions import Lower
@@ -294,7 +294,7 @@ class Fold(Func):
     spaces, and each Chinese or Japanese character a word of its own.
 
     `scholargate_fold` is an IMMUTABLE SQL function (migration 0003), so
-    stored columns and indexes can use it and a query folds the same way.
+    indexes can use it, and stored text and queries fold the same way.
     """
 
     function = "scholargate_fold"
@@ -320,11 +320,8 @@ class CatalogueEntry(models.Model):
     field = models.SlugField(max_length=80, blank=True)
     family = models.SlugField(max_length=80, blank=True)
     summary = models.TextField(blank=True, help_text="Every language, one per line.")
-    document = models.GeneratedField(
-        expression=SearchVector(Fold("summary"), config="english"),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    # Filled with SearchVector(Fold("summary"), config="english").
+    document = SearchVectorField(null=True)
 
     class Meta:
         indexes = [
@@ -354,9 +351,8 @@ class SearchTerm(models.Model):
     kind = models.CharField(max_length=8, choices=Kind)
     language = models.CharField(max_length=16)
     text = models.CharField(max_length=200)
-    folded = models.GeneratedField(
-        expression=Fold("text"), output_field=models.TextField(), db_persist=True
-    )
+    # Filled with Fold("text"): search compares folded text only.
+    folded = models.TextField(default="")
 
     class Meta:
         indexes = [

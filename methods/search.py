@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
+    SearchVector,
     TrigramSimilarity,
 )
 from django.db.models import (
@@ -189,6 +190,11 @@ def refresh_index(method_ids: Iterable[int]) -> None:
     CatalogueEntry.objects.filter(pk__in=ids).delete()
     CatalogueEntry.objects.bulk_create(entries)
     SearchTerm.objects.bulk_create(terms)
+    # Folded in the database, by the same function that folds queries.
+    CatalogueEntry.objects.filter(pk__in=ids).update(
+        document=SearchVector(Fold("summary"), config="english")
+    )
+    SearchTerm.objects.filter(entry__in=ids).update(folded=Fold("text"))
 
 
 def index_rows(version: MethodVersion) -> tuple[CatalogueEntry, list[SearchTerm]]:

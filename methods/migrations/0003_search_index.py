@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
                 ('field', models.SlugField(blank=True, max_length=80)),
                 ('family', models.SlugField(blank=True, max_length=80)),
                 ('summary', models.TextField(blank=True, help_text='Every language, one per line.')),
-                ('document', models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.SearchVector(methods.models.Fold('summary'), config='english'), output_field=django.contrib.postgres.search.SearchVectorField())),
+                ('document', django.contrib.postgres.search.SearchVectorField(null=True)),
             ],
             options={
                 'indexes': [django.contrib.postgres.indexes.GinIndex(fields=['document'], name='entry_summary_words'), models.Index(methods.models.Fold('name_en'), models.F('slug'), name='entry_sort_name_en'), models.Index(methods.models.Fold('name_zh'), models.F('slug'), name='entry_sort_name_zh'), models.Index(fields=['origin_year', 'slug'], name='entry_origin_year'), models.Index(fields=['-published_at', 'slug'], name='entry_published'), models.Index(fields=['field'], name='entry_field'), models.Index(fields=['family'], name='entry_family')],
@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('name', 'Name'), ('alias', 'Alias')], max_length=8)),
                 ('language', models.CharField(max_length=16)),
                 ('text', models.CharField(max_length=200)),
-                ('folded', models.GeneratedField(db_persist=True, expression=methods.models.Fold('text'), output_field=models.TextField())),
+                ('folded', models.TextField(default='')),
                 ('entry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='terms', to='methods.catalogueentry')),
             ],
             options={

@@ -1,4 +1,12 @@
+from django.contrib.postgres.search import SearchVector
 from django.db import migrations
+from django.db.models import Func, TextField
+
+
+class Fold(Func):
+    function = "scholargate_fold"
+    output_field = TextField()
+
 
 # A frozen copy of methods.search.index_rows at the time of this migration.
 
@@ -37,6 +45,10 @@ def fill_search_index(apps, schema_editor):
             SearchTerm(entry=entry, kind=kind, language=language, text=text)
             for kind, language, text in terms
         )
+    CatalogueEntry.objects.update(
+        document=SearchVector(Fold("summary"), config="english")
+    )
+    SearchTerm.objects.update(folded=Fold("text"))
 
 
 def empty_search_index(apps, schema_editor):

@@ -7,10 +7,12 @@ entries cost a fixed three queries: versions, fields and families.
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import OuterRef, Q, Subquery
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
 
 from methods.models import MethodFamily, MethodVersion, ResearchField, Status
 
@@ -127,6 +129,10 @@ class Card:
     @property
     def status_code(self) -> str:
         return self.status.upper()
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
 
 
 def localize(texts: dict[str, str], language: str) -> LocalText | None:
@@ -277,3 +283,34 @@ def _card(
         retraction_reason=version.retraction_reason,
         retracted_at=version.retracted_at,
     )
+
+
+def alias_groups(card: Card) -> list[tuple[str, str, list[str]]]:
+    """Aliases grouped by language, in order of first appearance.
+
+    Each group is (code, the language's own name, names); a language Django
+    does not know is shown by its code.
+    """
+    groups: dict[str, list[str]] = {}
+    for alias in card.aliases:
+        groups.setdefault(alias.language, []).append(alias.name)
+    return [(code, _language_name(code), names) for code, names in groups.items()]
+
+
+def _language_name(code: str) -> str:
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
+def citation_line(card: Card, url: str, retrieved: date) -> str:
+    """How to cite the entry itself, at the version shown."""
+    return _(
+        "ScholarGate: %(name)s (v%(version)d). Retrieved %(date)s from %(url)s"
+    ) % {
+        "name": card.name.text,
+        "version": card.version,
+        "date": retrieved.isoformat(),
+        "url": url,
+    }

@@ -6,8 +6,10 @@ references and sources). Publishing freezes its content into a
 """
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Func, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -361,3 +363,77 @@ class MethodVersion(models.Model):
     @property
     def is_retracted(self) -> bool:
         return self.status == Status.RETRACTED
+
+
+class Fold(Func):
+    """Text as search compares it: lower case, unaccented, punctuation as
+    spaces, and each Chinese or Japanese character a word of its own.
+
+    `scholargate_fold` is an IMMUTABLE SQL function (migration 0005), so
+    indexes can use it, and stored text and queries fold the same way.
+    """
+
+    function = "scholargate_fold"
+    output_field = models.TextField()
+
+
+class CatalogueEntry(models.Model):
+    """An entry's latest published version, flattened for listing and search.
+
+    Rebuilt from published content only (`methods.search.refresh_index`), so
+    what it finds is what readers may see; pages still render cards.
+    """
+
+    method = models.OneToOneField(
+        Method, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    slug = models.SlugField(max_length=100, unique=True)
+    version = models.PositiveIntegerField()
+    published_at = models.DateTimeField()
+    name_en = models.CharField(max_length=200)
+    name_zh = models.CharField(max_length=200, help_text="English when untranslated.")
+    origin_year = models.PositiveSmallIntegerField(null=True)
+    field = models.SlugField(max_length=80, blank=True)
+    family = models.SlugField(max_length=80, blank=True)
+    summary = models.TextField(blank=True, help_text="Every language, one per line.")
+    # Filled with SearchVector(Fold("summary"), config="english").
+    document = SearchVectorField(null=True)
+
+    class Meta:
+        indexes = [
+            GinIndex(fields=["document"], name="entry_summary_words"),
+            models.Index(Fold("name_en"), F("slug"), name="entry_sort_name_en"),
+            models.Index(Fold("name_zh"), F("slug"), name="entry_sort_name_zh"),
+            models.Index(fields=["origin_year", "slug"], name="entry_origin_year"),
+            models.Index(fields=["-published_at", "slug"], name="entry_published"),
+            models.Index(fields=["field"], name="entry_field"),
+            models.Index(fields=["family"], name="entry_family"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.slug} v{self.version}"
+
+
+class SearchTerm(models.Model):
+    """A name or alias of a published entry, in any language."""
+
+    class Kind(models.TextChoices):
+        NAME = "name"
+        ALIAS = "alias"
+
+    entry = models.ForeignKey(
+        CatalogueEntry, on_delete=models.CASCADE, related_name="terms"
+    )
+    kind = models.CharField(max_length=8, choices=Kind)
+    language = models.CharField(max_length=16)
+    text = models.CharField(max_length=200)
+    # Filled with Fold("text"): search compares folded text only.
+    folded = models.TextField(default="")
+
+    class Meta:
+        indexes = [
+            GinIndex(OpClass("folded", "gin_trgm_ops"), name="term_trigrams"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.language})"

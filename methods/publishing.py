@@ -3,6 +3,9 @@
 Editors change working copies and submit them for review; reviewers publish
 them as the next version or retract a version with a reason. Calls without a
 user come from the system itself (loading the curated catalogue, imports).
+
+Each publication refreshes the search index, which always holds each entry's
+latest published version.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -13,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from methods.content import method_content, normalize_content
 from methods.models import Method, MethodVersion, Status
+from methods.search import refresh_index
 
 PUBLISH_PERMISSION = "methods.publish_method"
 
@@ -56,6 +60,7 @@ def publish(
     )
     Method.objects.filter(pk=locked.pk).update(status=Status.PUBLISHED)
     method.status = Status.PUBLISHED
+    refresh_index([locked.pk])
     return version
 
 
@@ -78,6 +83,7 @@ def retract(
         retracted_by=user,
     )
     version.refresh_from_db()
+    refresh_index([version.method_id])
     return version
 
 

@@ -5,7 +5,9 @@ from methods import exports, views
 app_name = "methods"
 urlpatterns = [
     path("", views.catalogue, name="list"),
+    # NB: these two names cannot be entry slugs.
     path("suggest/", views.suggest, name="suggest"),
+    path("tray/", views.tray_update, name="tray"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/v/<int:number>/", views.version_detail, name="version"),
     path("<slug:slug>/history/", views.history, name="history"),

@@ -43,6 +43,11 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return items
 
 
+# JIT compilation pays off for long analytical queries; for a page's short
+# queries it only adds its compile time (0.4 s on a broad catalogue search).
+DATABASE_OPTIONS = {"options": "-c jit=off"}
+
+
 def database_settings(debug: bool) -> dict:
     url = os.environ.get("DATABASE_URL", "").strip()
     if not url:
@@ -55,6 +60,7 @@ def database_settings(debug: bool) -> dict:
             "ENGINE": "scholargate.embedded_postgres",
             "NAME": "scholargate",
             "USER": "postgres",
+            "OPTIONS": DATABASE_OPTIONS,
         }
     try:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
@@ -65,6 +71,7 @@ def database_settings(debug: bool) -> dict:
             "DATABASE_URL must point at PostgreSQL (postgres://...); "
             "ScholarGate has no other database path."
         )
+    config["OPTIONS"] = {**DATABASE_OPTIONS, **config.get("OPTIONS", {})}
     return config
 
 

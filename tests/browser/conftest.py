@@ -6,13 +6,12 @@ skipped with a message saying how to install it; `.ci/run` installs it.
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-from methods.catalogue import FIXTURES_DIR, load_catalogue
+from tests.builders import load_reference_catalogue
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
@@ -64,12 +63,7 @@ def browser():
 @pytest.fixture
 def catalogue(live_server):
     """The reference entries; the live server's database starts empty each test."""
-    with tempfile.TemporaryDirectory() as directory:
-        directory = Path(directory)
-        for part in ("taxonomy", "methods"):
-            (directory / part).mkdir()
-            shutil.copy(FIXTURES_DIR / part / "reference.json", directory / part)
-        load_catalogue(directory)
+    load_reference_catalogue()
     return live_server
 
 

@@ -1,0 +1,59 @@
+"""The compare tray: methods a reader has ticked, kept in their session.
+
+The session is the same under /en/ and /zh/, so the tray survives a
+language switch. Slugs stay in the order they were ticked.
+"""
+
+import re
+from collections.abc import Sequence
+
+from django.contrib.sessions.backends.base import SessionBase
+from django.urls import reverse
+
+from methods.models import SLUG_PATTERN
+
+SESSION_KEY = "compare_tray"
+LIMIT = 6
+
+
+def tray_slugs(session: SessionBase) -> list[str]:
+    slugs = session.get(SESSION_KEY, [])
+    return [slug for slug in slugs if isinstance(slug, str)][:LIMIT]
+
+
+def add(session: SessionBase, slug: str) -> bool:
+    """Tick a method; False when the tray is already full."""
+    slugs = tray_slugs(session)
+    if slug in slugs:
+        return True
+    if len(slugs) >= LIMIT:
+        return False
+    session[SESSION_KEY] = [*slugs, slug]
+    return True
+
+
+def remove(session: SessionBase, slug: str) -> None:
+    slugs = tray_slugs(session)
+    if slug in slugs:
+        session[SESSION_KEY] = [other for other in slugs if other != slug]
+
+
+def clear(session: SessionBase) -> None:
+    session.pop(SESSION_KEY, None)
+
+
+def compare_url(slugs: Sequence[str]) -> str:
+    """The compare page for these methods, in this order.
+
+    Slugs are lowercase letters, digits and dashes, safe in a URL as they are.
+    """
+    return f"{reverse('compare:page')}?m={','.join(slugs)}"
+
+
+def compare_selection(raw: str, limit: int | None = LIMIT) -> list[str]:
+    """Slugs from a comma-separated parameter, well-formed and each once."""
+    slugs = [slug.strip() for slug in raw.split(",")]
+    valid = [
+        slug for slug in slugs if len(slug) <= 100 and re.match(SLUG_PATTERN, slug)
+    ]
+    return list(dict.fromkeys(valid))[:limit]

@@ -1,0 +1,212 @@
+"""The catalogue list: browse, filter, sort, search and page through entries."""
+
+import re
+
+import pytest
+
+from tests.builders import make_many_published, make_published
+
+pytestmark = pytest.mark.django_db
+
+
+def names(response) -> list[str]:
+    """Entry names in the order the list shows them."""
+    return re.findall(
+        r'<h2>\s*<a href="[^"]+"[^>]*>([^<]+)</a>', response.content.decode()
+    )
+
+
+def test_it_lists_published_entries_by_name(client):
+    response = client.get("/en/methods/")
+
+    assert response.status_code == 200
+    assert names(response)[:3] == ["Cross-stitch Networks", "DistilBERT", "FitNets"]
+    assert "10 methods in the catalogue." in response.content.decode()
+
+
+def test_it_shows_names_in_the_page_language(client):
+    response = client.get("/zh/methods/")
+
+    assert "迁移学习" in names(response)
+    assert "Transfer Learning" not in names(response)
+
+
+def test_each_row_shows_field_family_origin_and_a_summary_line(client):
+    response = client.get("/en/methods/?q=FitNets")
+
+    assert names(response) == ["FitNets"]
+    assert '<a href="/en/methods/?field=deep-learning"' in response.content.decode()
+    assert (
+        '<a href="/en/methods/?family=model-compression"' in response.content.decode()
+    )
+    assert ">2015</span>" in response.content.decode()
+    assert "FitNets extends knowledge distillation" in response.content.decode()
+
+
+def test_it_filters_by_field(client):
+    response = client.get("/en/methods/?field=machine-learning")
+
+    assert names(response) == [
+        "Model Compression",
+        "Self-taught Learning",
+        "Transfer Learning",
+    ]
+    assert "3 methods match these filters." in response.content.decode()
+
+
+def test_it_filters_by_family_and_decade_together(client):
+    response = client.get("/en/methods/?family=model-compression&decade=2010")
+
+    assert names(response) == ["DistilBERT", "FitNets"]
+    assert "2 methods match these filters." in response.content.decode()
+
+
+def test_one_match_is_counted_in_the_singular(client):
+    response = client.get("/en/methods/?family=model-compression&decade=2000")
+
+    assert names(response) == ["Model Compression"]
+    assert "1 method matches these filters." in response.content.decode()
+
+
+def test_it_sorts_by_origin_year(client):
+    response = client.get("/en/methods/?sort=year&family=model-compression")
+
+    assert names(response) == ["Model Compression", "FitNets", "DistilBERT", "TinyBERT"]
+
+
+def test_it_sorts_by_last_published(client):
+    make_published(slug="fresh-method")
+
+    response = client.get("/en/methods/?sort=published")
+
+    assert names(response)[0] == "Fresh Method"
+
+
+def test_search_combines_with_filters_and_sort(client):
+    response = client.get(
+        "/en/methods/?q=distillation&family=model-compression&sort=year"
+    )
+
+    assert names(response) == ["Model Compression", "FitNets", "DistilBERT", "TinyBERT"]
+    assert "4 methods match “distillation”." in response.content.decode()
+
+
+def test_search_results_come_best_match_first(client):
+    response = client.get("/en/methods/?q=distillation")
+
+    assert names(response)[0] == "Knowledge Distillation"
+    assert '<option value="relevance" selected>' in response.content.decode()
+
+
+def test_an_empty_query_shows_the_browse_list(client):
+    response = client.get("/en/methods/?q=+++")
+
+    assert len(names(response)) == 10
+
+
+def test_a_query_that_finds_nothing_says_so_and_suggests_close_names(client):
+    response = client.get("/en/methods/?q=netwerk")
+
+    assert names(response) == []
+    assert "Nothing in the catalogue matches “netwerk”." in response.content.decode()
+    assert "The closest names:" in response.content.decode()
+    assert 'href="/en/methods/cross-stitch-networks/"' in response.content.decode()
+
+
+def test_the_query_is_shown_escaped(client):
+    response = client.get("/en/methods/?q=<script>x</script>")
+
+    assert "<script>x</script>" not in response.content.decode()
+    assert "&lt;script&gt;x&lt;/script&gt;" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        ("field=astrology", "There is no field “astrology”: showing every field."),
+        ("family=%00", "There is no method family"),
+        ("decade=1995", "“1995” is not a decade such as 1990: showing every year."),
+        ("decade=abc", "is not a decade"),
+        ("sort=price", "“price” is not a way to sort"),
+        ("sort=relevance", "is not a way to sort"),
+        ("q=" + "x" * 300, "Only the first 200 characters of the search were used."),
+    ],
+)
+def test_bad_values_fall_back_to_defaults_and_say_so(client, query, notice):
+    response = client.get(f"/en/methods/?{query}")
+
+    assert response.status_code == 200
+    assert notice in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["q=%00", "q=%FF%FE", "q=%25%25", "page=%00", "q=" + "蒸" * 10000, "decade=99999"],
+)
+def test_odd_bytes_never_break_the_page(client, query):
+    assert client.get(f"/en/methods/?{query}").status_code == 200
+
+
+class TestPagination:
+    @pytest.fixture
+    def many(self, db):
+        make_many_published(55, origin_year_text={"en": "1950"})
+
+    def test_fifty_entries_a_page(self, client, many):
+        response = client.get("/en/methods/?decade=1950")
+
+        assert len(names(response)) == 50
+        assert "Page 1 of 2" in response.content.decode()
+        assert 'href="?decade=1950&amp;page=2" rel="next"' in response.content.decode()
+
+    def test_the_last_page_holds_the_rest(self, client, many):
+        response = client.get("/en/methods/?decade=1950&page=2")
+
+        assert names(response) == [f"Bulk {n:03}" for n in range(50, 55)]
+        assert 'href="?decade=1950&amp;page=1" rel="prev"' in response.content.decode()
+
+    @pytest.mark.parametrize("page", ["3", "999999999999999999999"])
+    def test_a_page_past_the_end_gets_the_last_page(self, client, many, page):
+        response = client.get(f"/en/methods/?decade=1950&page={page}")
+
+        assert response.status_code == 200
+        assert "Page 2 of 2" in response.content.decode()
+
+    @pytest.mark.parametrize("page", ["abc", "0", "-4", "1.5", ""])
+    def test_a_page_that_is_not_a_number_gets_the_first_page(self, client, many, page):
+        response = client.get(f"/en/methods/?decade=1950&page={page}")
+
+        assert response.status_code == 200
+        assert "Page 1 of 2" in response.content.decode()
+
+
+def test_the_list_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
+    # Filter choices (3), count, page, cards (3).
+    with django_assert_num_queries(8):
+        client.get("/en/methods/")
+
+    make_many_published(20)
+
+    with django_assert_num_queries(8):
+        response = client.get("/en/methods/")
+    assert len(names(response)) == 30
+
+
+def test_a_search_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
+    with django_assert_num_queries(8):
+        client.get("/zh/methods/?q=learning&field=deep-learning&sort=year")
+
+
+def test_a_search_that_finds_nothing_runs_a_fixed_number_of_queries(
+    client, django_assert_num_queries
+):
+    # The page query is skipped, the closest names are looked up.
+    with django_assert_num_queries(8):
+        client.get("/en/methods/?q=netwerk")
+
+
+def test_the_catalogue_is_translated(client):
+    html = client.get("/zh/methods/?q=zzqxv").content.decode()
+
+    assert "目录中没有与“zzqxv”匹配的方法。" in html
+    assert "全部领域" in html

@@ -1,0 +1,168 @@
+"""Search finds an entry by any of its names, in any language and script."""
+
+import pytest
+
+from methods.search import Results, clean_query, closest_names, search, suggest
+from tests.builders import make_method, make_published
+
+pytestmark = pytest.mark.django_db
+
+
+def first(query: str, language: str = "en") -> str | None:
+    slugs = search(query, language).slugs
+    return slugs[0] if slugs else None
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("迁移学习", "transfer-learning"),
+        ("Transfer learning", "transfer-learning"),
+        ("TL", "transfer-learning"),
+        ("Çok Görevli Öğrenme", "multitask-learning"),
+        ("MMoE", "multi-gate-mixture-of-experts"),
+        ("十字绣网络", "cross-stitch-networks"),
+        ("知识蒸馏", "knowledge-distillation"),
+    ],
+)
+def test_an_exact_name_or_alias_in_any_language_comes_first(query, slug):
+    assert first(query) == slug
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("cok gorevli ogrenme", "multitask-learning"),
+        ("BILGI DAMITMA", "knowledge-distillation"),
+        ("bilgi damitma", "knowledge-distillation"),
+        ("transfer LEARNING", "transfer-learning"),
+        ("multitask-learning", "multitask-learning"),
+        ("teacher student distillation", "knowledge-distillation"),
+    ],
+)
+def test_accents_case_and_punctuation_do_not_matter(query, slug):
+    assert first(query) == slug
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("蒸馏", "knowledge-distillation"),
+        ("迁移", "transfer-learning"),
+        ("混合专家", "multi-gate-mixture-of-experts"),
+    ],
+)
+def test_part_of_a_chinese_name_finds_the_entry(query, slug):
+    assert first(query, "zh") == slug
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("distilation", "knowledge-distillation"),
+        ("multitask lerning", "multitask-learning"),
+        ("tranfer learning", "transfer-learning"),
+        ("cros stitch networks", "cross-stitch-networks"),
+        ("knowlege", "knowledge-distillation"),
+        ("selftaught", "self-taught-learning"),
+    ],
+)
+def test_a_small_typo_still_finds_the_entry(query, slug):
+    assert first(query) == slug
+
+
+def test_summary_words_find_entries_below_name_matches():
+    slugs = search("distillation", "en").slugs
+
+    assert slugs[0] == "knowledge-distillation"
+    # FitNets, DistilBERT and TinyBERT mention distillation in their summaries.
+    assert {"fitnets", "distilbert", "tinybert"} <= set(slugs[1:])
+
+
+def test_summary_words_alone_find_an_entry():
+    assert search("ensemble", "en").slugs[:1] in (
+        ["model-compression"],
+        ["knowledge-distillation"],
+    )
+    assert "self-taught-learning" in search("unlabelled", "en").slugs
+
+
+def test_words_of_a_chinese_summary_are_found():
+    assert "model-compression" in search("集成模型", "zh").slugs
+
+
+def test_exact_matches_rank_above_partial_ones():
+    make_published(slug="tl-variant", name={"en": "TL Variant"})
+
+    assert search("TL", "en").slugs[:2] == ["transfer-learning", "tl-variant"]
+
+
+def test_search_counts_every_match_and_pages_through_them():
+    everything = search("learning", "en")
+
+    page = search("learning", "en", limit=2, offset=2)
+
+    assert everything.total >= 5
+    assert page.total == everything.total
+    assert page.slugs == everything.slugs[2:4]
+
+
+def test_nothing_found_is_an_empty_result():
+    assert search("zzqxv", "en") == Results([], 0)
+
+
+def test_unpublished_entries_are_never_found():
+    make_method(slug="secret-draft", name={"en": "Secret Draft"})
+
+    assert search("Secret Draft", "en").total == 0
+
+
+def test_publishing_a_new_version_updates_what_search_finds():
+    version = make_published(slug="renamed", name={"en": "Old Name"})
+    method = version.method
+    method.name_en = "Brand New Name"
+    method.save()
+    from methods.publishing import publish
+
+    publish(method)
+
+    assert first("Brand New Name") == "renamed"
+    assert search("Old Name", "en").slugs[:1] != ["renamed"]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "%", "_", "\\", "!!!", "\x00"])
+def test_queries_without_letters_search_for_nothing(query):
+    assert search(query, "en").total == 0
+
+
+def test_like_wildcards_are_taken_literally():
+    assert search("100%", "en").total == 0
+
+
+def test_clean_query_drops_control_characters_and_cuts_long_input():
+    assert clean_query("  a\x00b\n  c ") == "a b c"
+    assert len(clean_query("x" * 5000)) == 200
+
+
+def test_suggestions_are_the_best_eight_at_most():
+    assert suggest("dist", "en")[0] == "distilbert"
+    assert len(suggest("learning", "en")) <= 8
+    assert len(suggest("e", "en")) == 8
+
+
+def test_suggestions_leave_out_methods_already_compared():
+    slugs = suggest("distillation", "en", exclude=["knowledge-distillation"])
+
+    assert "knowledge-distillation" not in slugs
+    assert "fitnets" in slugs
+
+
+def test_closest_names_are_offered_when_nothing_matches():
+    assert search("trnsfr lrnng", "en").total == 0
+    assert closest_names("trnsfr lrnng") == ["transfer-learning"]
+    assert search("netwerk", "en").total == 0
+    assert closest_names("netwerk")[0] == "cross-stitch-networks"
+
+
+def test_no_close_names_for_a_query_like_no_other():
+    assert closest_names("zzqxv") == []

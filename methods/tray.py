@@ -50,10 +50,15 @@ def compare_url(slugs: Sequence[str]) -> str:
     return f"{reverse('compare:page')}?m={','.join(slugs)}"
 
 
+# A slug, optionally pinned to a version as the compare page allows: `tl@1`.
+_COMPARED = re.compile(SLUG_PATTERN.removesuffix("$") + r"(@[1-9][0-9]{0,8})?$")
+
+
 def compare_selection(raw: str, limit: int | None = LIMIT) -> list[str]:
-    """Slugs from a comma-separated parameter, well-formed and each once."""
-    slugs = [slug.strip() for slug in raw.split(",")]
-    valid = [
-        slug for slug in slugs if len(slug) <= 100 and re.match(SLUG_PATTERN, slug)
-    ]
+    """Methods of a comparison from a comma-separated parameter, each once.
+
+    Pins (`slug@2`) are kept, so adding to a pinned comparison keeps it pinned.
+    """
+    tokens = [token.strip().lower() for token in raw.split(",")]
+    valid = [token for token in tokens if len(token) <= 110 and _COMPARED.match(token)]
     return list(dict.fromkeys(valid))[:limit]

@@ -48,9 +48,13 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     closest = search.closest_names(wanted.query) if wanted.query and not slugs else []
 
     ticked = tray.tray_slugs(request.session)
+    # Methods of a comparison the reader came from: ticks are added to them.
+    carried = tray.compare_selection(request.GET.get("compare", ""))
     cards = latest_cards([*slugs, *closest, *ticked], language)
     rows = [(cards[slug], slug in ticked) for slug in slugs if slug in cards]
     context = {
+        "carried": carried,
+        "carried_query": ",".join(carried),
         "listing": wanted,
         "choices": choices,
         "page": page,

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from tests.builders import make_many_published, make_published
+from tests.pages import page, text
 
 pytestmark = pytest.mark.django_db
 
@@ -210,3 +211,26 @@ def test_the_catalogue_is_translated(client):
 
     assert "目录中没有与“zzqxv”匹配的方法。" in html
     assert "全部领域" in html
+
+
+def test_ticks_are_added_to_the_comparison_the_reader_came_from(client):
+    response = client.get(
+        "/en/methods/", {"q": "distillation", "compare": "transfer-learning@1,fitnets"}
+    )
+
+    soup = page(response)
+    carried = [
+        i["value"] for i in soup.select("#compare-form input[type=hidden][name=m]")
+    ]
+    assert carried == ["transfer-learning@1", "fitnets"]
+    assert soup.select_one("form.catalogue-search input[name=compare]")["value"] == (
+        "transfer-learning@1,fitnets"
+    )
+    assert "added to your comparison of 2 methods" in text(soup.main)
+
+
+def test_a_malformed_carried_comparison_is_ignored(client):
+    response = client.get("/en/methods/", {"compare": "<script>,a@0,%00"})
+
+    assert response.status_code == 200
+    assert page(response).select("#compare-form input[type=hidden][name=m]") == []

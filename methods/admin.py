@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
+from modeltranslation.admin import TranslationAdmin
 
 from methods.models import (
     Alias,
@@ -145,7 +145,7 @@ class MethodFamilyAdmin(TranslationAdmin):
 
 
 @admin.register(Method)
-class MethodAdmin(TabbedTranslationAdmin):
+class MethodAdmin(TranslationAdmin):
     list_display = [
         "name_en",
         "name_zh",
@@ -163,17 +163,32 @@ class MethodAdmin(TabbedTranslationAdmin):
     readonly_fields = ["status", "origin_year"]
     prepopulated_fields = {"slug": ["name_en"]}
     form = MethodAdminForm
+    # English and Chinese side by side, one row per translated field.
     fieldsets = [
         (
             None,
-            {"fields": ["slug", "name", "method_type", "status", "expected_revision"]},
+            {
+                "fields": [
+                    "slug",
+                    ("name_en", "name_zh"),
+                    ("method_type_en", "method_type_zh"),
+                    "status",
+                    "expected_revision",
+                ]
+            },
         ),
         (
             _("Origin"),
-            {"fields": ["origin_year_text", "origin_year", "proposers"]},
+            {
+                "fields": [
+                    ("origin_year_text_en", "origin_year_text_zh"),
+                    "origin_year",
+                    "proposers",
+                ]
+            },
         ),
         (_("Classification"), {"fields": ["field", "family", "related"]}),
-        (_("Summary"), {"fields": ["summary"]}),
+        (_("Summary"), {"fields": [("summary_en", "summary_zh")]}),
     ]
     inlines = [AliasInline, ReferenceInline, SourceInline, VersionInline]
     actions = ["submit_selected", "publish_selected"]

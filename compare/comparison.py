@@ -27,6 +27,8 @@ class Comparison:
     rows: list[Row]
     only_differences: bool
     unknown: list[str] = field(default_factory=list)
+    # (token, card of the latest version) for pins to versions that do not exist.
+    unknown_versions: list[tuple[str, Card]] = field(default_factory=list)
     over_limit: list[str] = field(default_factory=list)
     site_url: str = ""
     today: datetime.date | None = None
@@ -113,15 +115,28 @@ def build_comparison(
     today: datetime.date,
 ) -> Comparison:
     keys = selection.keys
-    found = cards_for(keys.values(), language)
+    # The latest version of each pinned entry too, in the same query, so an
+    # unknown version can be told from an unknown entry.
+    latest = {(slug, None) for slug, number in keys.values() if number}
+    found = cards_for([*keys.values(), *latest], language)
     known = [token for token, key in keys.items() if key in found]
     cards = [found[keys[token]] for token in known[:MAX_METHODS]]
+    missing_versions = {
+        token: found[(key[0], None)]
+        for token, key in keys.items()
+        if key not in found and (key[0], None) in found
+    }
     return Comparison(
         language=language,
         cards=cards,
         rows=build_rows(cards, only_differences=selection.only_differences),
         only_differences=selection.only_differences,
-        unknown=[token for token in selection.requested if token not in known],
+        unknown=[
+            token
+            for token in selection.requested
+            if token not in known and token not in missing_versions
+        ],
+        unknown_versions=list(missing_versions.items()),
         over_limit=known[MAX_METHODS:],
         site_url=site_url,
         today=today,

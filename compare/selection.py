@@ -49,7 +49,8 @@ def parse_selection(query: QueryDict) -> Selection:
     requested: list[str] = []
     for value in query.getlist("m"):
         for part in value.split(","):
-            slug = part.strip().lower()
+            # Control characters (a NUL, say) are never part of a name.
+            slug = "".join(char for char in part if char.isprintable()).strip().lower()
             if slug and slug not in requested:
                 requested.append(slug)
     return Selection(tuple(requested), only_differences=query.get("only") == "diff")

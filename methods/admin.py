@@ -20,6 +20,7 @@ from methods.models import (
     ResearchField,
     Source,
 )
+from methods.names import name_key
 from methods.publishing import (
     PUBLISH_PERMISSION,
     mark_edited,
@@ -84,7 +85,7 @@ class AliasFormSet(BaseInlineFormSet):
             data = getattr(form, "cleaned_data", None)
             if not data or data.get("DELETE") or not data.get("name"):
                 continue
-            key = (data["name"].strip().casefold(), data.get("language", ""))
+            key = (name_key(data["name"]), data.get("language", ""))
             if key in seen:
                 raise ValidationError(
                     _("“%(name)s” is listed twice for language %(language)s."),
@@ -291,7 +292,9 @@ class MethodVersionAdmin(admin.ModelAdmin):
                 form.add_error(None, error)
             else:
                 self.message_user(
-                    request, _("%(version)s is retracted.") % {"version": version}
+                    request,
+                    _("Version %(number)d of %(name)s is retracted.")
+                    % {"number": version.number, "name": version.content["name"]["en"]},
                 )
                 return HttpResponseRedirect(
                     reverse("admin:methods_methodversion_change", args=[pk])

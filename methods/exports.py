@@ -43,7 +43,7 @@ def _references(
     if card is None:
         raise Http404
 
-    url = site_url(request) + reverse("methods:detail", args=[card.slug])
+    url = site_url(request) + reverse("methods:version", args=[card.slug, card.version])
     record = entry_record(card, url=url, accessed=timezone.localdate())
     filename = f"{entry_stem(card.slug)}-references.{extension}"
     logger.info("Exporting %s", filename)

@@ -8,12 +8,14 @@ references and sources). Publishing freezes its content into a
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from methods.doi import DOI_PATTERN, normalize_doi, validate_doi
+from methods.names import name_key
 from methods.years import earliest_year
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -210,6 +212,30 @@ class Alias(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.language})"
+
+    def clean(self) -> None:
+        """Refuse an alias that folds to one the entry has in that language.
+
+        The database refuses exact (case-insensitive) repeats; this also
+        catches "M.D." beside "MD", as the catalogue checks do.
+        """
+        if not self.method_id or not self.name:
+            return
+        siblings = Alias.objects.filter(
+            method_id=self.method_id, language=self.language
+        ).exclude(pk=self.pk)
+        key = name_key(self.name)
+        for other in siblings.values_list("name", flat=True):
+            if name_key(other) == key:
+                raise ValidationError(
+                    {
+                        "name": _(
+                            "This entry already has “%(other)s” in that language, "
+                            "which differs only in case, accents or punctuation."
+                        )
+                        % {"other": other}
+                    }
+                )
 
 
 class Reference(models.Model):

@@ -1,2 +1,3 @@
-# Created with its permissions by migration 0002.
+# Created with their permissions by migrations 0002 and 0004.
 EDITORS_GROUP = "Editors"
+REVIEWERS_GROUP = "Reviewers"

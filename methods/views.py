@@ -127,6 +127,14 @@ def _entry_page(
     ticked = tray.tray_slugs(request.session)
     cards = latest_cards([*card.related, *ticked], language)
     page_url = _absolute(request, path)
+    # Cite the version's permanent address: the entry's own page moves on.
+    cited_url = (
+        page_url
+        if card.is_preview
+        else _absolute(
+            request, reverse("methods:version", args=[card.slug, card.version])
+        )
+    )
     context = {
         "card": card,
         "permalink": permalink,
@@ -136,7 +144,7 @@ def _entry_page(
             (code, _absolute(request, path)) for code, path in _alternates(path)
         ],
         "page_url": page_url,
-        "citation": citation_line(card, page_url, timezone.localdate()),
+        "citation": citation_line(card, cited_url, timezone.localdate()),
         "in_tray": card.slug in ticked,
         **_tray_context(request, {**cards, card.slug: card}, ticked, entry=card.slug),
     }

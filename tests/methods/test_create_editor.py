@@ -43,3 +43,12 @@ def test_a_weak_password_is_refused(monkeypatch):
         call_command("create_editor")
 
     assert not User.objects.filter(username="ada").exists()
+
+
+def test_a_reviewer_may_publish(monkeypatch):
+    monkeypatch.setenv("SCHOLARGATE_EDITOR_USERNAME", "rosa")
+    monkeypatch.setenv("SCHOLARGATE_EDITOR_PASSWORD", "correct-horse-battery")
+
+    call_command("create_editor", "--reviewer")
+
+    assert User.objects.get(username="rosa").has_perm("methods.publish_method")

@@ -22,7 +22,7 @@ def test_the_bibtex_file_cites_the_entry_and_its_references(client, language):
     assert entry.entry_type == "misc"
     assert entry.key == "scholargate-knowledge-distillation-v1"
     assert entry.fields_dict["url"].value == (
-        f"http://testserver/{language}/methods/knowledge-distillation/"
+        f"http://testserver/{language}/methods/knowledge-distillation/v/1/"
     )
     assert entry.fields_dict["urldate"].value == datetime.date.today().isoformat()
     assert entry.fields_dict["title"].value == "Knowledge Distillation"
@@ -40,7 +40,9 @@ def test_the_ris_file_reads_back_with_the_entry_first(client, language):
 
     entry, reference = rispy.loads(response.content.decode())
     assert entry["type_of_reference"] == "ELEC"
-    assert entry["urls"] == [f"http://testserver/{language}/methods/transfer-learning/"]
+    assert entry["urls"] == [
+        f"http://testserver/{language}/methods/transfer-learning/v/1/"
+    ]
     assert reference["doi"] == "10.1109/TKDE.2009.191"
     assert reference["authors"] == ["Pan, S. J.", "Yang, Q."]
 

@@ -41,7 +41,7 @@ def test_alias_full_clean_names_the_duplicate():
     with pytest.raises(ValidationError) as error:
         alias.full_clean()
 
-    assert "already has that alias" in str(error.value)
+    assert "This entry already has" in str(error.value)
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,19 @@ def test_origin_year_number_follows_the_text_on_save():
     method = Method.objects.get(slug="transfer-learning")
 
     assert method.origin_year == 1990
+
+
+@pytest.mark.parametrize("typed", ["T.L.", "t-l", "ＴＬ"])
+def test_an_alias_differing_only_in_punctuation_or_width_is_refused(typed):
+    method = Method.objects.get(slug="transfer-learning")
+
+    with pytest.raises(ValidationError) as error:
+        Alias(method=method, name=typed, language="en").full_clean()
+
+    assert "differs only in case, accents or punctuation" in str(error.value)
+
+
+def test_the_same_folded_alias_in_another_language_is_fine():
+    method = Method.objects.get(slug="transfer-learning")
+
+    Alias(method=method, name="T.L.", language="de").full_clean()

@@ -62,7 +62,7 @@ def test_history_lists_every_version_with_date_note_and_status(client, second_ve
     response = client.get("/en/methods/transfer-learning/history/")
 
     rows = [text(tr) for tr in page(response).select("table.versions tbody tr")]
-    assert rows[0].startswith("v2 ") and "PUBLISHED" in rows[0]
+    assert rows[0].startswith("v2 ") and "Published" in rows[0]
     assert "Shorter proposers; clearer summary." in rows[0]
     assert rows[1].startswith("v1 ")
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from methods.permissions import EDITORS_GROUP
+from methods.permissions import EDITORS_GROUP, REVIEWERS_GROUP
 
 
 class Command(BaseCommand):
@@ -20,13 +20,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
+            "--reviewer",
+            action="store_true",
+            help="Add the account to the Reviewers group, who publish and retract.",
+        )
+        parser.add_argument(
             "--superuser",
             action="store_true",
             help="Make the account a superuser too (for first set-up).",
         )
 
     @transaction.atomic
-    def handle(self, *args, superuser: bool, verbosity: int, **options) -> None:
+    def handle(
+        self, *args, reviewer: bool, superuser: bool, verbosity: int, **options
+    ) -> None:
         username = os.environ.get("SCHOLARGATE_EDITOR_USERNAME", "").strip()
         password = os.environ.get("SCHOLARGATE_EDITOR_PASSWORD", "")
         email = os.environ.get("SCHOLARGATE_EDITOR_EMAIL", "").strip()
@@ -55,6 +62,8 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+        if reviewer:
+            user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
 
         verb = "Created" if created else "Updated"
         self.stdout.write(self.style.SUCCESS(f"{verb} editor “{username}”."))

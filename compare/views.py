@@ -15,7 +15,6 @@ from django.views.decorators.http import require_safe
 
 from compare.comparison import Comparison, build_comparison
 from compare.exports.bibtex import comparison_bibtex
-from compare.exports.http import BIBTEX, CSV, PPTX, RIS, attachment, site_url
 from compare.exports.naming import comparison_stem
 from compare.exports.ris import comparison_ris
 from compare.exports.slides import comparison_slides
@@ -26,6 +25,7 @@ from compare.selection import (
     SelectionTooLong,
     parse_selection,
 )
+from methods.citations.files import BIBTEX, CSV, PPTX, RIS, attachment, site_url
 
 logger = logging.getLogger(__name__)
 

@@ -12,12 +12,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
-from compare.exports.bibtex import write_bibtex
-from compare.exports.http import BIBTEX, RIS, attachment, site_url
-from compare.exports.naming import entry_stem
-from compare.exports.references import WebRecord, entry_record
-from compare.exports.ris import write_ris
 from methods.cards import Card, latest_cards
+from methods.citations.bibtex import write_bibtex
+from methods.citations.files import BIBTEX, RIS, attachment, entry_stem, site_url
+from methods.citations.records import WebRecord, entry_record
+from methods.citations.ris import write_ris
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,3 @@ def comparison_stem(slugs: list[str]) -> str:
         if len(stem) <= MAX_STEM_LENGTH:
             return stem
     return full[:MAX_STEM_LENGTH].rstrip("-")
-
-
-def entry_stem(slug: str) -> str:
-    return f"scholargate-{slug}"[:MAX_STEM_LENGTH].rstrip("-")

@@ -6,9 +6,9 @@ import bibtexparser
 import pytest
 from bibtexparser.middlewares import LatexDecodingMiddleware
 
-from compare.exports.bibtex import write_bibtex
-from compare.exports.references import WebRecord
 from methods.cards import latest_cards
+from methods.citations.bibtex import write_bibtex
+from methods.citations.records import WebRecord
 from tests.builders import make_published
 from tests.compare.exports.shown import REFERENCE, shown_comparison
 

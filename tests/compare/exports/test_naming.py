@@ -1,7 +1,7 @@
 """File names say what they hold and stay short; any name survives the header."""
 
-from compare.exports.http import disposition
-from compare.exports.naming import MAX_STEM_LENGTH, comparison_stem, entry_stem
+from compare.exports.naming import MAX_STEM_LENGTH, comparison_stem
+from methods.citations.files import disposition, entry_stem
 
 
 def test_a_few_methods_are_all_named():

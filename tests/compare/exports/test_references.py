@@ -2,8 +2,8 @@
 
 import pytest
 
-from compare.exports.references import Person, kind, page_range, split_authors
 from methods.cards import Citation
+from methods.citations.records import Person, kind, page_range, split_authors
 
 
 def citation(**overrides) -> Citation:

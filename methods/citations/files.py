@@ -35,3 +35,11 @@ def disposition(filename: str) -> str:
 def site_url(request: HttpRequest) -> str:
     """The public address for citations: SITE_URL, or the request's own host."""
     return settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
+
+
+# Long enough for any slug, short enough for any file system.
+MAX_STEM_LENGTH = 100
+
+
+def entry_stem(slug: str) -> str:
+    return f"scholargate-{slug}"[:MAX_STEM_LENGTH].rstrip("-")

@@ -1,0 +1,1 @@
+"""Citations as files for reference managers: BibTeX, RIS and downloads."""

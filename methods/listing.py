@@ -13,7 +13,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from methods.models import CatalogueEntry, MethodFamily, ResearchField
-from methods.search import MAX_QUERY_LENGTH, clean_query, matching, name_order
+from methods.search import (
+    MAX_QUERY_LENGTH,
+    clean_query,
+    matches,
+    name_order,
+    sorted_hits,
+)
 
 PAGE_SIZE = 50
 SORTS = ("relevance", "name", "year", "published")
@@ -121,9 +127,26 @@ def _shorten(value: str) -> str:
     return Truncator(value).chars(40)
 
 
+def found(listing: Listing, language: str) -> tuple[list[str], bool]:
+    """A search's slugs, filtered and sorted, and whether more match.
+
+    A search ranks a bounded set of candidates (`methods.search.matches`),
+    so its results are a list, not a query.
+    """
+    years = (listing.decade, listing.decade + 9) if listing.decade is not None else None
+    hits, capped = matches(
+        listing.query,
+        language,
+        field=listing.field,
+        family=listing.family,
+        years=years,
+    )
+    return [hit.slug for hit in sorted_hits(hits, listing.effective_sort)], capped
+
+
 def entries(listing: Listing, language: str) -> QuerySet[CatalogueEntry]:
-    """The matching entries, filtered and sorted; not yet evaluated."""
-    rows = matching(listing.query) if listing.query else CatalogueEntry.objects.all()
+    """The entries shown without a search, filtered and sorted; not yet evaluated."""
+    rows = CatalogueEntry.objects.all()
     if listing.field:
         rows = rows.filter(field=listing.field)
     if listing.family:
@@ -135,8 +158,6 @@ def entries(listing: Listing, language: str) -> QuerySet[CatalogueEntry]:
 
     names = name_order(language)
     sort = listing.effective_sort
-    if sort == "relevance":
-        return rows.order_by("-rank", *names)
     if sort == "year":
         return rows.order_by(F("origin_year").asc(nulls_last=True), *names)
     if sort == "published":

@@ -10,7 +10,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Func, Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Collate, Lower
 from django.utils.translation import gettext_lazy as _
 
 from methods.doi import DOI_PATTERN, normalize_doi, validate_doi
@@ -433,6 +433,8 @@ class SearchTerm(models.Model):
     class Meta:
         indexes = [
             GinIndex(OpClass("folded", "gin_trgm_ops"), name="term_trigrams"),
+            # Byte order, so the terms starting with a text are one range.
+            models.Index(Collate("folded", "C"), name="term_prefix"),
         ]
 
     def __str__(self) -> str:

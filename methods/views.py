@@ -38,10 +38,12 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     choices = listing.filter_choices()
     wanted = listing.read_listing(request.GET, choices)
 
-    paginator = Paginator(
-        listing.entries(wanted, language).values_list("slug", flat=True),
-        listing.PAGE_SIZE,
-    )
+    capped = False
+    if wanted.query:
+        found, capped = listing.found(wanted, language)
+    else:
+        found = listing.entries(wanted, language).values_list("slug", flat=True)
+    paginator = Paginator(found, listing.PAGE_SIZE)
     page = paginator.get_page(_page_number(request.GET.get("page")))
     slugs = list(page)
     # Nothing found: offer the names that come closest instead.
@@ -52,6 +54,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     rows = [(cards[slug], slug in ticked) for slug in slugs if slug in cards]
     context = {
         "listing": wanted,
+        "capped": capped,
         "choices": choices,
         "page": page,
         "rows": rows,

@@ -439,3 +439,18 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.text} ({self.language})"
+
+
+class CatalogueGeneration(models.Model):
+    """How many times what readers see has changed: one row, kept by triggers.
+
+    Migration 0008 bumps `number` after every statement that touches
+    published versions, fields or families, so a page can ask "has anything
+    changed since?" with one read of one row (`methods.freshness`).
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True)
+    number = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"generation {self.number}"

@@ -39,7 +39,12 @@ def release() -> str:
 
 def catalogue_generation() -> int:
     """One query: bumped by the database whenever what readers see changes."""
-    return CatalogueGeneration.objects.values_list("number", flat=True).get(pk=1)
+    number = (
+        CatalogueGeneration.objects.filter(pk=1)
+        .values_list("number", flat=True)
+        .first()
+    )
+    return number or 0
 
 
 def page_etag(request: HttpRequest, *parts: object) -> str:

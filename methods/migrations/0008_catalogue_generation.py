@@ -3,14 +3,16 @@ from django.db import migrations, models
 # One row counting changes to what readers see: every statement that adds or
 # changes a published version (publishing, retraction) or renames a field or
 # family bumps it, so pages can tell whether what they rendered is still
-# current with one cheap read (methods.freshness).
+# current with one cheap read (methods.freshness). The row is made again if
+# a flush (as between tests) removed it.
 GENERATION_SQL = """
 INSERT INTO methods_cataloguegeneration (id, number) VALUES (1, 1);
 
 CREATE FUNCTION scholargate_bump_generation() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE methods_cataloguegeneration SET number = number + 1 WHERE id = 1;
+    INSERT INTO methods_cataloguegeneration AS g (id, number) VALUES (1, 1)
+    ON CONFLICT (id) DO UPDATE SET number = g.number + 1;
     RETURN NULL;
 END
 $$;

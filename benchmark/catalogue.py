@@ -628,6 +628,9 @@ def _without_indexes(cursor, tables: list[str]) -> Iterator[None]:
     for name, _definition in indexes:
         cursor.execute(f'DROP INDEX "{name}"')
     yield
+    # Inside a transaction (tests), deferred foreign key checks must run
+    # before an index can be built.
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     cursor.execute("SET maintenance_work_mem = '512MB'")
     for _name, definition in indexes:
         cursor.execute(definition)

@@ -5,10 +5,11 @@ family names), on the code that renders it, on the language and the URL, on
 the date (citation lines say when they were retrieved) and, where it shows
 the compare tray, on the reader's session. `page_etag` folds all of that
 into one validator, computed before anything is rendered, so a repeated
-request costs one query and gets a 304.
+request costs at most one query and gets a 304.
 """
 
 import hashlib
+import time
 from functools import cache
 from pathlib import Path
 
@@ -37,14 +38,26 @@ def release() -> str:
     return digest.hexdigest()[:16]
 
 
+# A process reads the generation at most once in this many seconds: a
+# change shows within a second, and a page served from its rendered copy
+# needs no query at all.
+GENERATION_TTL = 1.0
+_last_read: tuple[float, int] = (-GENERATION_TTL, 0)
+
+
 def catalogue_generation() -> int:
-    """One query: bumped by the database whenever what readers see changes."""
-    number = (
-        CatalogueGeneration.objects.filter(pk=1)
-        .values_list("number", flat=True)
-        .first()
-    )
-    return number or 0
+    """Bumped by the database whenever what readers see changes."""
+    global _last_read
+    read_at, number = _last_read
+    now = time.monotonic()
+    if now - read_at >= GENERATION_TTL:
+        number = (
+            CatalogueGeneration.objects.filter(pk=1)
+            .values_list("number", flat=True)
+            .first()
+        ) or 0
+        _last_read = (now, number)
+    return number
 
 
 def page_etag(request: HttpRequest, *parts: object) -> str:

@@ -34,6 +34,16 @@ class Selection:
     only_differences: bool = False
 
     @property
+    def all_pinned(self) -> bool:
+        """Every method named with its version: the page never changes."""
+        keys = self.keys
+        return (
+            bool(keys)
+            and len(keys) == len(self.requested)
+            and all(number is not None for _slug, number in keys.values())
+        )
+
+    @property
     def keys(self) -> dict[str, tuple[str, int | None]]:
         """The requested tokens that can be looked up at all, with their keys."""
         return {token: key for token in self.requested if (key := version_key(token))}

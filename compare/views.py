@@ -1,15 +1,15 @@
 import logging
 from collections.abc import Callable
 
+from django.core.cache import cache
 from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
     HttpResponseNotFound,
 )
-from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
@@ -25,9 +25,14 @@ from compare.selection import (
     SelectionTooLong,
     parse_selection,
 )
+from methods import freshness
 from methods.citations.files import BIBTEX, CSV, PPTX, RIS, attachment, site_url
 
 logger = logging.getLogger(__name__)
+
+# Rendered compare pages are kept per process; their key names the catalogue
+# generation, so a stale copy is never served, only left to expire.
+RENDERED_FOR = 60 * 60
 
 
 @require_safe
@@ -37,14 +42,26 @@ def compare_page(request: HttpRequest) -> HttpResponse:
     except SelectionTooLong as error:
         return _too_long(error)
 
-    comparison = _comparison(request, selection)
+    # The page is the same for every reader: it may be answered from its
+    # validator alone, or from the rendered copy kept for it.
+    etag = freshness.page_etag(request)
+    if unchanged := freshness.not_modified(request, etag):
+        return unchanged
+    html = cache.get(f"compare:{etag}")
+    if html is None:
+        comparison = _comparison(request, selection)
+        template = "compare/page.html"
+        if request.htmx and not request.htmx.boosted:
+            template += "#comparison"
+        html = render_to_string(template, {"comparison": comparison}, request)
+        cache.set(f"compare:{etag}", html, timeout=RENDERED_FOR)
 
-    template = "compare/page.html"
-    if request.htmx and not request.htmx.boosted:
-        template += "#comparison"
-    response = render(request, template, {"comparison": comparison})
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return freshness.mark_fresh(
+        HttpResponse(html),
+        etag,
+        shared=True,
+        long_lived=selection.all_pinned,
+    )
 
 
 @require_safe

@@ -7,13 +7,20 @@ dropped with a notice that says so, never an error.
 import dataclasses
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import F, QuerySet
 from django.http import QueryDict
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from methods.models import CatalogueEntry, MethodFamily, ResearchField
-from methods.search import MAX_QUERY_LENGTH, clean_query, matching, name_order
+from methods.search import (
+    MAX_QUERY_LENGTH,
+    clean_query,
+    matches,
+    name_order,
+    sorted_hits,
+)
 
 PAGE_SIZE = 50
 SORTS = ("relevance", "name", "year", "published")
@@ -51,18 +58,33 @@ class Listing:
 
 def filter_choices() -> Choices:
     """Three queries: fields, families and the decades entries come from."""
-    decades = (
-        CatalogueEntry.objects.filter(origin_year__isnull=False)
-        .annotate(decade=F("origin_year") / 10 * 10)
-        .values_list("decade", flat=True)
-        .distinct()
-        .order_by("decade")
-    )
     return Choices(
         fields=[(t.slug, t.name) for t in ResearchField.objects.all()],
         families=[(t.slug, t.name) for t in MethodFamily.objects.all()],
-        decades=list(decades),
+        decades=_decades(),
     )
+
+
+# Decade by decade down the origin year index: one probe per decade, where
+# DISTINCT would read every entry.
+_DECADES_SQL = """
+WITH RECURSIVE decades(decade) AS (
+    SELECT min(origin_year) / 10 * 10 FROM methods_catalogueentry
+    UNION ALL
+    SELECT (
+        SELECT e.origin_year / 10 * 10 FROM methods_catalogueentry e
+        WHERE e.origin_year >= decades.decade + 10
+        ORDER BY e.origin_year LIMIT 1
+    ) FROM decades WHERE decades.decade IS NOT NULL
+)
+SELECT decade FROM decades WHERE decade IS NOT NULL ORDER BY decade
+"""
+
+
+def _decades() -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(_DECADES_SQL)
+        return [decade for (decade,) in cursor.fetchall()]
 
 
 def read_listing(params: QueryDict, choices: Choices) -> Listing:
@@ -121,9 +143,26 @@ def _shorten(value: str) -> str:
     return Truncator(value).chars(40)
 
 
+def found(listing: Listing, language: str) -> tuple[list[str], bool]:
+    """A search's slugs, filtered and sorted, and whether more match.
+
+    A search ranks a bounded set of candidates (`methods.search.matches`),
+    so its results are a list, not a query.
+    """
+    years = (listing.decade, listing.decade + 9) if listing.decade is not None else None
+    hits, capped = matches(
+        listing.query,
+        language,
+        field=listing.field,
+        family=listing.family,
+        years=years,
+    )
+    return [hit.slug for hit in sorted_hits(hits, listing.effective_sort)], capped
+
+
 def entries(listing: Listing, language: str) -> QuerySet[CatalogueEntry]:
-    """The matching entries, filtered and sorted; not yet evaluated."""
-    rows = matching(listing.query) if listing.query else CatalogueEntry.objects.all()
+    """The entries shown without a search, filtered and sorted; not yet evaluated."""
+    rows = CatalogueEntry.objects.all()
     if listing.field:
         rows = rows.filter(field=listing.field)
     if listing.family:
@@ -135,8 +174,6 @@ def entries(listing: Listing, language: str) -> QuerySet[CatalogueEntry]:
 
     names = name_order(language)
     sort = listing.effective_sort
-    if sort == "relevance":
-        return rows.order_by("-rank", *names)
     if sort == "year":
         return rows.order_by(F("origin_year").asc(nulls_last=True), *names)
     if sort == "published":

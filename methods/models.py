@@ -11,7 +11,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func, Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Collate, Lower
 from django.utils.translation import gettext_lazy as _
 
 from methods.doi import DOI_PATTERN, normalize_doi, validate_doi
@@ -428,9 +428,28 @@ class CatalogueEntry(models.Model):
     class Meta:
         indexes = [
             GinIndex(fields=["document"], name="entry_summary_words"),
-            models.Index(Fold("name_en"), F("slug"), name="entry_sort_name_en"),
-            models.Index(Fold("name_zh"), F("slug"), name="entry_sort_name_zh"),
-            models.Index(fields=["origin_year", "slug"], name="entry_origin_year"),
+            # The name itself ends each sort index, so a page far into the
+            # list is read from the index alone (an index-only scan).
+            models.Index(
+                Fold("name_en"), F("slug"), F("name_en"), name="entry_name_en"
+            ),
+            models.Index(
+                Fold("name_zh"), F("slug"), F("name_zh"), name="entry_name_zh"
+            ),
+            models.Index(
+                F("origin_year"),
+                Fold("name_en"),
+                F("slug"),
+                F("name_en"),
+                name="entry_year_en",
+            ),
+            models.Index(
+                F("origin_year"),
+                Fold("name_zh"),
+                F("slug"),
+                F("name_zh"),
+                name="entry_year_zh",
+            ),
             models.Index(fields=["-published_at", "slug"], name="entry_published"),
             models.Index(fields=["field"], name="entry_field"),
             models.Index(fields=["family"], name="entry_family"),
@@ -459,7 +478,24 @@ class SearchTerm(models.Model):
     class Meta:
         indexes = [
             GinIndex(OpClass("folded", "gin_trgm_ops"), name="term_trigrams"),
+            # Byte order, so the terms starting with a text are one range.
+            models.Index(Collate("folded", "C"), name="term_prefix"),
         ]
 
     def __str__(self) -> str:
         return f"{self.text} ({self.language})"
+
+
+class CatalogueGeneration(models.Model):
+    """How many times what readers see has changed: one row, kept by triggers.
+
+    Migration 0008 bumps `number` after every statement that touches
+    published versions, fields or families, so a page can ask "has anything
+    changed since?" with one read of one row (`methods.freshness`).
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True)
+    number = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"generation {self.number}"

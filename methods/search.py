@@ -10,34 +10,24 @@ A name or alias that matches places its entry in a tier: the whole term
 below every tier. Within a tier, closer terms and better summaries go first.
 """
 
+import datetime
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    TrigramSimilarity,
-)
-from django.db.models import (
-    Case,
-    F,
-    FloatField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.contrib.postgres.search import SearchVector
+from django.db import connection
 
 from methods.models import CatalogueEntry, Fold, MethodVersion, SearchTerm, Status
 
 MAX_QUERY_LENGTH = 200
 SUGGESTIONS = 8
 CLOSEST = 3
+# Entries ranked at most per kind of match (names, summaries…); past that a
+# search says "1,000+" rather than rank every match of a very broad query.
+CANDIDATES = 1000
+# Close names (typos) are looked for when direct matches are fewer than this.
+FEW = 20
 
 EXACT, PREFIX, SUBSTRING, FUZZY = 4.0, 3.0, 2.0, 1.0
 # Similarity and summary rank each stay below 1, so tiers never mix.
@@ -52,6 +42,17 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 class Results:
     slugs: list[str]
     total: int
+    # More entries match than were ranked: the total is a lower bound.
+    capped: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    slug: str
+    rank: float
+    sort_name: str
+    origin_year: int | None
+    published_at: datetime.datetime
 
 
 def clean_query(raw: str) -> str:
@@ -70,30 +71,157 @@ def name_order(language: str) -> list:
     return [Fold(column).asc(), "slug"]
 
 
-def matching(query: str) -> QuerySet[CatalogueEntry]:
-    """Entries matching the query, annotated with `rank` (higher first)."""
-    folded = Fold(Value(query))
-    words = SearchQuery(
-        folded,
-        config="english",
-        # Each Chinese character is a word of the folded text: keep them in order.
-        search_type="phrase" if CJK.search(query) else "plain",
+# One statement finds and ranks the candidates. Each kind of match reads its
+# own index and stops after CANDIDATES rows, so a query that matches half the
+# catalogue costs no more than one that matches a thousand entries:
+# - names and aliases starting with the query (exact ones included), in
+#   order, from the C-collated b-tree `term_prefix`;
+# - names and aliases containing it, from the trigram index `term_trigrams`;
+# - close names (a typo), from the same index, only when the two above found
+#   fewer than FEW entries: similarity is costly to check on many rows;
+# - summary words, from `entry_summary_words`.
+# Only those candidates are ranked.
+# Every condition compares with the folded query as a constant
+# (scholargate_fold is IMMUTABLE), which the b-tree range needs.
+# NB: `folded` never holds % or _ (folding turns punctuation into spaces), so
+# the query needs no LIKE escaping.
+_MATCHES_SQL = """
+WITH query AS MATERIALIZED (
+    SELECT scholargate_fold(%(query)s) AS folded,
+           {tsquery}('english', scholargate_fold(%(query)s)) AS words
+),
+prefix AS MATERIALIZED (
+    SELECT t.entry_id, t.folded FROM methods_searchterm t
+    JOIN methods_catalogueentry e ON e.method_id = t.entry_id
+    WHERE t.folded COLLATE "C" >= {folded}
+      AND t.folded COLLATE "C" < {folded} || chr(1114111)
+      {filters}
+    ORDER BY t.folded COLLATE "C"
+    LIMIT %(candidates)s
+),
+inside AS MATERIALIZED (
+    SELECT t.entry_id, t.folded FROM methods_searchterm t
+    JOIN methods_catalogueentry e ON e.method_id = t.entry_id
+    WHERE t.folded LIKE '%%' || {folded} || '%%' {filters}
+    LIMIT %(candidates)s
+),
+close AS MATERIALIZED (
+    SELECT t.entry_id, t.folded FROM methods_searchterm t
+    JOIN methods_catalogueentry e ON e.method_id = t.entry_id
+    WHERE %(fuzzy)s
+      AND (SELECT count(DISTINCT entry_id) FROM (
+             SELECT entry_id FROM prefix UNION ALL SELECT entry_id FROM inside
+           ) direct) < %(few)s
+      AND (t.folded %% {folded} OR t.folded %%> {folded}) {filters}
+    LIMIT %(candidates)s
+),
+summary AS MATERIALIZED (
+    SELECT e.method_id AS entry_id FROM methods_catalogueentry e
+    WHERE e.document @@ {tsquery}('english', {folded}) {filters}
+    LIMIT %(candidates)s
+),
+scored AS (
+    SELECT terms.entry_id, max(
+        CASE WHEN terms.folded = query.folded THEN {exact}
+             WHEN starts_with(terms.folded, query.folded) THEN {prefix}
+             WHEN strpos(terms.folded, query.folded) > 0 THEN {substring}
+             ELSE {fuzzy} END * {width}
+        + similarity(terms.folded, query.folded)
+    ) AS score
+    FROM (
+        SELECT * FROM prefix UNION ALL SELECT * FROM inside
+        UNION ALL SELECT * FROM close
+    ) terms, query
+    GROUP BY terms.entry_id
+),
+hits AS (SELECT entry_id FROM scored UNION SELECT entry_id FROM summary)
+SELECT e.slug,
+       coalesce(scored.score, 0) + ts_rank(e.document, query.words, 32) AS rank,
+       scholargate_fold(e.{name_column}) AS sort_name,
+       e.origin_year,
+       e.published_at,
+       (SELECT count(*) FROM prefix) >= %(candidates)s
+         OR (SELECT count(*) FROM inside) >= %(candidates)s
+         OR (SELECT count(*) FROM close) >= %(candidates)s
+         OR (SELECT count(*) FROM summary) >= %(candidates)s AS capped
+FROM hits
+JOIN methods_catalogueentry e ON e.method_id = hits.entry_id
+LEFT JOIN scored ON scored.entry_id = hits.entry_id, query
+{exclude}
+"""
+
+
+def matches(
+    query: str,
+    language: str,
+    *,
+    field: str = "",
+    family: str = "",
+    years: tuple[int, int] | None = None,
+    exclude: Sequence[str] = (),
+) -> tuple[list[Hit], bool]:
+    """Entries matching the query, best first, and whether more were left out.
+
+    The query must be clean (`clean_query`). At most a few thousand
+    candidates are ranked (CANDIDATES per kind of match); a query that
+    matches more says so with `capped`.
+    """
+    filters, params = [], {}
+    if field:
+        filters.append("AND e.field = %(field)s")
+        params["field"] = field
+    if family:
+        filters.append("AND e.family = %(family)s")
+        params["family"] = family
+    if years:
+        filters.append("AND e.origin_year BETWEEN %(first_year)s AND %(last_year)s")
+        params["first_year"], params["last_year"] = years
+    sql = _MATCHES_SQL.format(
+        tsquery="phraseto_tsquery" if CJK.search(query) else "plainto_tsquery",
+        # Folding a constant is done once, when the statement is planned, so
+        # each index sees a constant.
+        folded="scholargate_fold(%(query)s)",
+        filters=" ".join(filters),
+        name_column="name_zh" if language == "zh" else "name_en",
+        exclude="WHERE e.slug <> ALL(%(exclude)s)" if exclude else "",
+        exact=EXACT,
+        prefix=PREFIX,
+        substring=SUBSTRING,
+        fuzzy=FUZZY,
+        width=TIER_WIDTH,
     )
-    terms = SearchTerm.objects.filter(_term_matches(query, folded))
-    # A union lets each half use its own index: trigrams, summary words.
-    hits = terms.values("entry").union(
-        CatalogueEntry.objects.filter(document=words).values("pk")
+    params.update(
+        query=query,
+        candidates=CANDIDATES,
+        few=FEW,
+        fuzzy=_fuzzy(query),
+        exclude=list(exclude),
     )
-    best_term = (
-        terms.filter(entry=OuterRef("pk"))
-        .annotate(score=_term_score(folded))
-        .order_by("-score")
-        .values("score")[:1]
-    )
-    return CatalogueEntry.objects.filter(pk__in=hits).annotate(
-        rank=Coalesce(Subquery(best_term), 0.0)
-        + SearchRank(F("document"), words, normalization=32)
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    hits = [Hit(*row[:5]) for row in rows]
+    hits.sort(key=lambda hit: (-hit.rank, hit.sort_name, hit.slug))
+    return hits, any(row[5] for row in rows)
+
+
+def sorted_hits(hits: list[Hit], sort: str) -> list[Hit]:
+    """Matches in another order than relevance: by year, published or name."""
+    if sort == "year":
+        return sorted(
+            hits,
+            key=lambda hit: (
+                hit.origin_year is None,
+                hit.origin_year or 0,
+                hit.sort_name,
+                hit.slug,
+            ),
+        )
+    if sort == "published":
+        return sorted(hits, key=lambda hit: (-hit.published_at.timestamp(), hit.slug))
+    if sort == "name":
+        return sorted(hits, key=lambda hit: (hit.sort_name, hit.slug))
+    return hits
 
 
 def _fuzzy(query: str) -> bool:
@@ -105,35 +233,14 @@ def _fuzzy(query: str) -> bool:
     return not CJK.search(query) and sum(char.isalnum() for char in query) >= 4
 
 
-def _term_matches(query: str, folded: Fold) -> Q:
-    # Each condition is served by the trigram index on SearchTerm.folded.
-    matches = Q(folded__contains=folded)
-    if _fuzzy(query):
-        matches |= Q(folded__trigram_similar=folded)
-        matches |= Q(folded__trigram_word_similar=folded)
-    return matches
-
-
-def _term_score(folded: Fold) -> Case:
-    """Only called on matching terms: what did not match otherwise was close."""
-    tier = Case(
-        When(folded=folded, then=Value(EXACT)),
-        When(folded__startswith=folded, then=Value(PREFIX)),
-        When(folded__contains=folded, then=Value(SUBSTRING)),
-        default=Value(FUZZY),
-        output_field=FloatField(),
-    )
-    return tier * TIER_WIDTH + TrigramSimilarity("folded", folded)
-
-
 def search(query: str, language: str, limit: int = 50, offset: int = 0) -> Results:
     """Ranked slugs of the entries matching the query, and how many match."""
     query = clean_query(query)
     if not query:
         return Results([], 0)
-    entries = matching(query).order_by("-rank", *name_order(language))
-    slugs = list(entries.values_list("slug", flat=True)[offset : offset + limit])
-    return Results(slugs, entries.count())
+    hits, capped = matches(query, language)
+    slugs = [hit.slug for hit in hits[offset : offset + limit]]
+    return Results(slugs, len(hits), capped)
 
 
 def suggest(query: str, language: str, exclude: Sequence[str] = ()) -> list[str]:
@@ -141,31 +248,44 @@ def suggest(query: str, language: str, exclude: Sequence[str] = ()) -> list[str]
     query = clean_query(query)
     if not query:
         return []
-    entries = (
-        matching(query)
-        .exclude(slug__in=exclude)
-        .order_by("-rank", *name_order(language))
-    )
-    return list(entries.values_list("slug", flat=True)[:SUGGESTIONS])
+    hits, _capped = matches(query, language, exclude=exclude)
+    return [hit.slug for hit in hits[:SUGGESTIONS]]
 
 
 def closest_names(query: str, limit: int = CLOSEST) -> list[str]:
     """Entries whose name or alias comes closest, when nothing matched.
 
-    NB: this compares the query with every term (a sequential scan), which
-    only happens on a page that found nothing.
+    Looser than a match (CLOSEST_SIMILARITY): the trigram index answers
+    with that threshold, set for this call only. Three queries.
     """
     query = clean_query(query)
     if not query:
         return []
-    closest = (
-        SearchTerm.objects.annotate(
-            similarity=TrigramSimilarity("folded", Fold(Value(query)))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('pg_trgm.similarity_threshold'), "
+            "set_config('pg_trgm.similarity_threshold', %s, false)",
+            [str(CLOSEST_SIMILARITY)],
         )
-        .filter(similarity__gte=CLOSEST_SIMILARITY)
-        .order_by("-similarity", "entry__slug")
-        .values_list("entry__slug", flat=True)[: limit * 3]
-    )
+        usual = cursor.fetchone()[0]
+        try:
+            cursor.execute(
+                """
+                SELECT e.slug FROM methods_searchterm t
+                JOIN methods_catalogueentry e ON e.method_id = t.entry_id,
+                     (SELECT scholargate_fold(%s) AS folded) query
+                WHERE t.folded %% query.folded
+                ORDER BY similarity(t.folded, query.folded) DESC, e.slug
+                LIMIT %s
+                """,
+                [query, limit * 3],
+            )
+            closest = [slug for (slug,) in cursor.fetchall()]
+        finally:
+            cursor.execute(
+                "SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
+                [usual],
+            )
     return list(dict.fromkeys(closest))[:limit]
 
 

@@ -14,9 +14,10 @@ from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_POST, require_safe
 
-from methods import listing, search, tray
+from methods import freshness, listing, search, tray
 from methods.cards import (
     Card,
     alias_groups,
@@ -33,15 +34,19 @@ from methods.versions import diff_contents
 
 
 @require_safe
+@ensure_csrf_cookie
 def catalogue(request: HttpRequest) -> HttpResponse:
+    # Ticking posts with htmx, which reads the token from the cookie.
     language = translation.get_language()
     choices = listing.filter_choices()
     wanted = listing.read_listing(request.GET, choices)
 
-    paginator = Paginator(
-        listing.entries(wanted, language).values_list("slug", flat=True),
-        listing.PAGE_SIZE,
-    )
+    capped = False
+    if wanted.query:
+        found, capped = listing.found(wanted, language)
+    else:
+        found = listing.entries(wanted, language).values_list("slug", flat=True)
+    paginator = Paginator(found, listing.PAGE_SIZE)
     page = paginator.get_page(_page_number(request.GET.get("page")))
     slugs = list(page)
     # Nothing found: offer the names that come closest instead.
@@ -56,6 +61,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "carried": carried,
         "carried_query": ",".join(carried),
         "listing": wanted,
+        "capped": capped,
         "choices": choices,
         "page": page,
         "rows": rows,
@@ -90,21 +96,39 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     slug = slug.lower()
     if "preview" in request.GET and request.user.is_staff:
         return _preview(request, slug)
+    etag = _entry_etag(request)
+    if unchanged := freshness.not_modified(request, etag):
+        return unchanged
     card = latest_cards([slug], translation.get_language()).get(slug)
     if card is None:
         raise Http404
-    return _entry_page(request, card, reverse("methods:detail", args=[slug]))
+    response = _entry_page(request, card, reverse("methods:detail", args=[slug]))
+    return freshness.mark_fresh(response, etag, shared=False)
 
 
 @require_safe
 def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """A version's permanent address: the same content forever."""
+    etag = _entry_etag(request)
+    if unchanged := freshness.not_modified(request, etag):
+        return unchanged
     key = (slug.lower(), number)
     card = cards_for([key], translation.get_language()).get(key)
     if card is None:
         raise Http404
     path = reverse("methods:version", args=[card.slug, number])
-    return _entry_page(request, card, path, permalink=True)
+    response = _entry_page(request, card, path, permalink=True)
+    return freshness.mark_fresh(response, etag, shared=False)
+
+
+def _entry_etag(request: HttpRequest) -> str:
+    """An entry page also shows the reader's tray, form tokens and notices."""
+    return freshness.page_etag(
+        request,
+        tray.tray_slugs(request.session),
+        request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
+        request.COOKIES.get("messages", ""),
+    )
 
 
 @never_cache

@@ -6,6 +6,7 @@ from scholargate import views
 
 urlpatterns = [
     path("", views.language_redirect, name="root"),
+    path("health/", views.health, name="health"),
     path("admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(

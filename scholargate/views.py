@@ -31,6 +31,13 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
+def health(request: HttpRequest) -> HttpResponse:
+    """A trivial answer through the whole stack: for load balancers and the
+    benchmark's baseline."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 def page_not_found(
     request: HttpRequest, exception: Exception | None = None
 ) -> HttpResponse:

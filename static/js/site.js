@@ -1,5 +1,13 @@
 // Small enhancements; every page works without them.
 
+// htmx posts carry the CSRF token from its cookie, so pages need not embed
+// a token that changes with every response.
+document.addEventListener("htmx:configRequest", (event) => {
+  if (event.detail.verb === "get") return;
+  const token = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+  if (token) event.detail.headers["X-CSRFToken"] = decodeURIComponent(token[1]);
+});
+
 // Copy buttons: <button data-copy="#selector" hidden> copies that element's text.
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("button[data-copy]");

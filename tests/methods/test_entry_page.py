@@ -127,6 +127,38 @@ def test_drafts_are_not_shown(client):
 def test_the_entry_page_runs_a_fixed_number_of_queries(
     client, django_assert_num_queries
 ):
-    # The entry's card (3), then cards of related and ticked entries (3).
-    with django_assert_num_queries(6):
+    # The catalogue generation, the entry's card (3), then cards of related
+    # and ticked entries (3).
+    with django_assert_num_queries(7):
         client.get("/en/methods/multitask-learning/")
+
+
+def test_a_repeated_entry_request_is_answered_with_not_modified(client):
+    client.get("/en/methods/multitask-learning/")  # sets the CSRF cookie
+    etag = client.get("/en/methods/multitask-learning/")["ETag"]
+
+    response = client.get(
+        "/en/methods/multitask-learning/", headers={"If-None-Match": etag}
+    )
+
+    assert response.status_code == 304
+
+
+def test_ticking_a_method_changes_the_entry_page_validator(client):
+    client.get("/en/methods/multitask-learning/")
+    etag = client.get("/en/methods/multitask-learning/")["ETag"]
+    client.post("/en/methods/tray/", {"action": "add", "slug": "fitnets"})
+
+    response = client.get(
+        "/en/methods/multitask-learning/", headers={"If-None-Match": etag}
+    )
+
+    assert response.status_code == 200
+    assert "FitNets" in response.content.decode()
+
+
+def test_entry_pages_are_private_to_the_reader(client):
+    response = client.get("/en/methods/multitask-learning/v/1/")
+
+    assert "private" in response["Cache-Control"]
+    assert response.has_header("ETag")

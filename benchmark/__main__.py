@@ -1,0 +1,210 @@
+"""bin/bench: build a large catalogue in a database of its own, measure, clean up.
+
+bin/bench                      # 50,000 entries, the embedded PostgreSQL
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/x bin/bench --entries 5000
+"""
+
+import argparse
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmark.database import bench_database
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bin/bench", description=__doc__)
+    parser.add_argument("--entries", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=30, help="requests per measure")
+    parser.add_argument(
+        "--load-seconds", type=int, default=10, help="per URL under gunicorn"
+    )
+    parser.add_argument(
+        "--output", type=Path, default=PROJECT / "benchmark-results.json"
+    )
+    args = parser.parse_args(argv)
+    server_url = os.environ.get("DATABASE_URL", "").strip() or None
+
+    with bench_database(server_url) as url:
+        os.environ.update(
+            DATABASE_URL=url,
+            DJANGO_SETTINGS_MODULE="scholargate.settings",
+            DEBUG="0",
+            SECRET_KEY="benchmark-only-key-" + "x" * 40,
+            ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+            SECURE_SSL_REDIRECT="0",
+        )
+        try:
+            results = _run(args)
+        finally:
+            from django.db import connections
+
+            connections.close_all()
+
+    args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    print(f"\nWritten to {args.output}")
+    failed = [check["budget"] for check in results["budgets"] if not check["holds"]]
+    if failed:
+        print("Budgets not met: " + "; ".join(failed))
+    return 1 if failed else 0
+
+
+def _run(args: argparse.Namespace) -> dict:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from benchmark import budgets, load, measure
+    from benchmark.catalogue import generate
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+    print(f"Building {args.entries:,} entries…", flush=True)
+    started = time.perf_counter()
+    catalogue = generate(args.entries)
+    build_seconds = time.perf_counter() - started
+    print(
+        f"  {catalogue.entries:,} entries, {catalogue.versions:,} versions, "
+        f"{catalogue.aliases:,} aliases, {catalogue.terms:,} search terms, "
+        f"{catalogue.related_links:,} related links in {build_seconds:.1f} s",
+        flush=True,
+    )
+
+    # In-process, every request reads the catalogue generation, so query
+    # counts are the worst case; under gunicorn a worker reads it once a second.
+    from methods import freshness
+
+    freshness.GENERATION_TTL = 0.0
+    rng = random.Random(7)
+    print("Timing pages…", flush=True)
+    timings = measure.page_timings(catalogue.slugs, args.runs, rng)
+    print("Timing searches…", flush=True)
+    timings += measure.search_timings(args.runs)
+    sizes = measure.sizes(catalogue.slugs)
+    conditional = measure.conditional(catalogue.slugs)
+
+    print("Load under gunicorn…", flush=True)
+    compare_path = measure.compare_url(catalogue.slugs[100:106])
+    with load.gunicorn(dict(os.environ)) as port:
+        trivial, tool = load.requests_per_second(port, "/health/", args.load_seconds)
+        compare, _tool = load.requests_per_second(port, compare_path, args.load_seconds)
+    throughput = {
+        "tool": tool,
+        "workers": load.WORKERS,
+        "connections": load.CONNECTIONS,
+        "seconds": args.load_seconds,
+        "trivial_view_rps": round(trivial, 1),
+        "compare_6_rps": round(compare, 1),
+        "ratio": round(compare / trivial, 3),
+    }
+
+    results = {
+        "machine": _machine(),
+        "catalogue": {
+            "entries": catalogue.entries,
+            "versions": catalogue.versions,
+            "aliases": catalogue.aliases,
+            "references": catalogue.references,
+            "related_links": catalogue.related_links,
+            "search_terms": catalogue.terms,
+            "build_seconds": round(build_seconds, 1),
+        },
+        "timings": [
+            {
+                "name": timing.name,
+                "p50_ms": round(timing.p50, 1),
+                "p95_ms": round(timing.p95, 1),
+                "queries": sorted(timing.queries),
+                "statuses": sorted(timing.statuses),
+                "runs": len(timing.samples),
+            }
+            for timing in timings
+        ],
+        "throughput": throughput,
+        "sizes": [size.__dict__ for size in sizes],
+        "conditional": conditional,
+    }
+    results["budgets"] = budgets.check(results)
+    _print(results)
+    return results
+
+
+def _machine() -> dict:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        postgres = cursor.fetchone()[0]
+    memory_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal:")
+    )
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return {
+        "cores": os.cpu_count(),
+        "memory_gib": round(memory_kb / 1024 / 1024),
+        "cpu": model,
+        "python": platform.python_version(),
+        "postgresql": postgres,
+        "commit": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            cwd=PROJECT,
+        ).stdout.strip(),
+    }
+
+
+def _print(results: dict) -> None:
+    machine = results["machine"]
+    print(
+        f"\n{machine['cores']} cores, {machine['memory_gib']} GiB, {machine['cpu']}; "
+        f"PostgreSQL {machine['postgresql']}; {results['catalogue']['entries']:,} "
+        f"entries built in {results['catalogue']['build_seconds']} s\n"
+    )
+    width = max(len(timing["name"]) for timing in results["timings"])
+    print(f"{'page':<{width}}  {'p50 ms':>7}  {'p95 ms':>7}  queries")
+    for timing in results["timings"]:
+        queries = ", ".join(str(count) for count in timing["queries"])
+        print(
+            f"{timing['name']:<{width}}  {timing['p50_ms']:>7.1f}  "
+            f"{timing['p95_ms']:>7.1f}  {queries}"
+        )
+    throughput = results["throughput"]
+    print(
+        f"\nUnder gunicorn ({throughput['workers']} workers, {throughput['tool']}, "
+        f"{throughput['connections']} connections, {throughput['seconds']} s each): "
+        f"compare of 6 {throughput['compare_6_rps']} req/s, trivial view "
+        f"{throughput['trivial_view_rps']} req/s, ratio {throughput['ratio']}"
+    )
+    print(f"\n{'file':<40}  {'bytes':>8}  {'gzip':>8}")
+    for size in results["sizes"]:
+        print(f"{size['name']:<40}  {size['raw']:>8,}  {size['gzip']:>8,}")
+    print("\nConditional requests:")
+    for name, outcome in results["conditional"].items():
+        print(f"  {name}: {outcome}")
+    print("\nBudgets:")
+    for check in results["budgets"]:
+        mark = "ok  " if check["holds"] else "FAIL"
+        print(f"  {mark} {check['budget']}: {check['measured']}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Telling readers' browsers and caches whether a page has changed.
+
+A reader page depends on the catalogue (published versions, field and
+family names), on the code that renders it, on the language and the URL, on
+the date (citation lines say when they were retrieved) and, where it shows
+the compare tray, on the reader's session. `page_etag` folds all of that
+into one validator, computed before anything is rendered, so a repeated
+request costs at most one query and gets a 304.
+"""
+
+import hashlib
+import time
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import quote_etag
+
+from methods.models import CatalogueGeneration
+
+# Where what renders a page lives: a change to any of them is a new release.
+_SOURCES = ("templates", "static", "locale", "methods", "compare", "scholargate")
+
+
+@cache
+def release() -> str:
+    """A fingerprint of the code, templates, styles and translations."""
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    for folder in _SOURCES:
+        for path in sorted((base / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".html", ".css", ".js", ".mo"}:
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# A process reads the generation at most once in this many seconds: a
+# change shows within a second, and a page served from its rendered copy
+# needs no query at all.
+GENERATION_TTL = 1.0
+_last_read: tuple[float, int] = (-GENERATION_TTL, 0)
+
+
+def catalogue_generation() -> int:
+    """Bumped by the database whenever what readers see changes."""
+    global _last_read
+    read_at, number = _last_read
+    now = time.monotonic()
+    if now - read_at >= GENERATION_TTL:
+        number = (
+            CatalogueGeneration.objects.filter(pk=1)
+            .values_list("number", flat=True)
+            .first()
+        ) or 0
+        _last_read = (now, number)
+    return number
+
+
+def page_etag(request: HttpRequest, *parts: object) -> str:
+    """A strong validator for the page at this URL, as things stand now."""
+    key = "\n".join(
+        str(part)
+        for part in (
+            release(),
+            catalogue_generation(),
+            translation.get_language(),
+            request.get_full_path(),
+            bool(request.headers.get("HX-Request")),
+            timezone.localdate().isoformat(),
+            *parts,
+        )
+    )
+    return quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
+
+
+def not_modified(request: HttpRequest, etag: str) -> HttpResponse | None:
+    """A 304 when the browser already holds this version of the page."""
+    wanted = request.headers.get("If-None-Match", "")
+    if etag in {tag.strip() for tag in wanted.split(",")} or wanted.strip() == "*":
+        response = HttpResponseNotModified()
+        response["ETag"] = etag
+        return response
+    return None
+
+
+def until_tomorrow() -> int:
+    """Seconds left in the day: the citation line on a page names the date."""
+    now = timezone.localtime()
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(60, int((midnight + timezone.timedelta(days=1) - now).total_seconds()))
+
+
+def mark_fresh(
+    response: HttpResponse, etag: str, *, shared: bool, long_lived: bool = False
+) -> HttpResponse:
+    """Validators and caching rules for a reader page.
+
+    `shared` pages are the same for every reader and may sit in public
+    caches; others hold the reader's tray or form tokens and stay private.
+    Pages that may change are revalidated on every use (a 304 is cheap);
+    `long_lived` pages (every version pinned) change only with the date.
+    """
+    response["ETag"] = etag
+    if long_lived and shared:
+        patch_cache_control(response, public=True, max_age=until_tomorrow())
+    else:
+        patch_cache_control(
+            response, no_cache=True, **{"public" if shared else "private": True}
+        )
+    patch_vary_headers(response, ["HX-Request"])
+    return response

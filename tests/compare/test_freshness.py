@@ -1,0 +1,82 @@
+"""The compare page tells browsers and caches when it has not changed."""
+
+import pytest
+
+from methods.models import Method
+from methods.publishing import publish
+
+pytestmark = pytest.mark.django_db
+
+LATEST = "/en/compare/?m=transfer-learning,multitask-learning"
+PINNED = "/en/compare/?m=transfer-learning@1,multitask-learning@1"
+
+
+def test_a_repeated_request_is_answered_with_not_modified(client):
+    etag = client.get(LATEST)["ETag"]
+
+    response = client.get(LATEST, headers={"If-None-Match": etag})
+
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+
+
+def test_not_modified_costs_one_query(client, django_assert_num_queries):
+    etag = client.get(LATEST)["ETag"]
+
+    with django_assert_num_queries(1):
+        client.get(LATEST, headers={"If-None-Match": etag})
+
+
+def test_a_page_rendered_before_is_served_for_one_query(
+    client, django_assert_num_queries
+):
+    first = client.get(LATEST)
+
+    with django_assert_num_queries(1):
+        again = client.get(LATEST)
+
+    assert again.content == first.content
+
+
+def test_publishing_a_version_changes_the_page_validator(client):
+    etag = client.get(LATEST)["ETag"]
+    method = Method.objects.get(slug="transfer-learning")
+    method.sources.first().delete()
+    method.save()
+    publish(method)
+
+    response = client.get(LATEST, headers={"If-None-Match": etag})
+
+    assert response.status_code == 200
+    assert "<span>v2</span>" in response.content.decode()
+
+
+def test_each_language_and_the_htmx_partial_have_their_own_validator(client):
+    english = client.get(LATEST)["ETag"]
+    chinese = client.get(LATEST.replace("/en/", "/zh/"))["ETag"]
+    partial = client.get(LATEST, headers={"HX-Request": "true"})
+
+    assert len({english, chinese, partial["ETag"]}) == 3
+    assert "HX-Request" in partial["Vary"]
+
+
+def test_latest_versions_are_revalidated_on_every_use(client):
+    response = client.get(LATEST)
+
+    assert "no-cache" in response["Cache-Control"]
+    assert "public" in response["Cache-Control"]
+
+
+def test_a_comparison_of_pinned_versions_may_be_kept_until_the_date_changes(client):
+    response = client.get(PINNED)
+
+    assert "public" in response["Cache-Control"]
+    max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert 60 <= max_age <= 24 * 60 * 60
+
+
+def test_the_page_sets_no_cookie(client):
+    response = client.get(PINNED)
+
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")

@@ -14,12 +14,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from methods.content import Content, apply_content, normalize_content
-from methods.models import Method, MethodFamily, ResearchField
+from methods.models import Method, MethodFamily, MethodVersion, ResearchField, Status
 from methods.publishing import latest_version, publish
 
 logger = logging.getLogger(__name__)
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+LOADER_NOTE = "Curated catalogue"
 
 
 class CatalogueError(Exception):
@@ -31,6 +32,8 @@ class LoadReport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    # Entries editors have changed since the catalogue was loaded: theirs win.
+    kept: list[str] = field(default_factory=list)
     taxa_written: int = 0
 
 
@@ -100,6 +103,9 @@ def load_catalogue(
         if previous is not None and normalize_content(previous.content) == entry:
             report.unchanged.append(entry["slug"])
             continue
+        if method is not None and _changed_by_editors(method, previous):
+            report.kept.append(entry["slug"])
+            continue
         (report.updated if method else report.created).append(entry["slug"])
         method = method or Method()
         try:
@@ -114,7 +120,7 @@ def load_catalogue(
     for method, entry in changed:
         method.related.set([slugs_to_methods[slug] for slug in entry["related"]])
     for method, _entry in changed:
-        publish(method, note="Curated catalogue")
+        publish(method, note=LOADER_NOTE)
 
     if dry_run:
         transaction.set_rollback(True)
@@ -125,6 +131,15 @@ def load_catalogue(
         len(report.unchanged),
     )
     return report
+
+
+def _changed_by_editors(method: Method, previous: MethodVersion | None) -> bool:
+    """A draft in progress, or a version an editor published, is not overwritten."""
+    if method.status != Status.PUBLISHED:
+        return True
+    return previous is not None and (
+        previous.published_by_id is not None or previous.change_note != LOADER_NOTE
+    )
 
 
 def _load_taxa(model, taxa) -> int:

@@ -98,3 +98,35 @@ def test_one_sided_related_links_are_refused(tmp_path):
 
     with pytest.raises(CatalogueError, match="does not link back"):
         load_catalogue(directory)
+
+
+def test_an_entry_an_editor_published_is_not_overwritten():
+    from django.contrib.auth.models import Group, User
+
+    from methods.publishing import publish
+
+    reviewer = User.objects.create_user("rev", password="a-long-password-1")
+    reviewer.groups.add(Group.objects.get(name="Reviewers"))
+    method = Method.objects.get(slug="fitnets")
+    method.proposers = "Corrected by an editor"
+    method.save()
+    publish(method, user=reviewer, note="Fixed the proposers.")
+
+    report = load_catalogue()
+
+    assert "fitnets" in report.kept
+    latest = MethodVersion.objects.filter(method=method).order_by("-number").first()
+    assert latest.content["proposers"] == "Corrected by an editor"
+
+
+def test_a_draft_in_progress_is_not_overwritten():
+    method = Method.objects.get(slug="fitnets")
+    method.proposers = "Work in progress"
+    method.status = "draft"
+    method.save()
+
+    report = load_catalogue()
+
+    assert "fitnets" not in report.updated
+    method.refresh_from_db()
+    assert method.proposers == "Work in progress"

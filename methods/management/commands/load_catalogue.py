@@ -27,10 +27,13 @@ class Command(BaseCommand):
                 self.stdout.write(f"created   {slug}")
             for slug in report.updated:
                 self.stdout.write(f"updated   {slug}")
+            for slug in report.kept:
+                self.stdout.write(f"kept      {slug} (changed by editors)")
         prefix = "Would load" if dry_run else "Loaded"
         self.stdout.write(
             self.style.SUCCESS(
                 f"{prefix} the catalogue: {len(report.created)} created, "
-                f"{len(report.updated)} updated, {len(report.unchanged)} unchanged."
+                f"{len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+                f"{len(report.kept)} kept as editors left them."
             )
         )

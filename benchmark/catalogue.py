@@ -21,7 +21,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.utils.text import slugify
 
-from methods.content import normalize_content
+from methods.content import REFERENCE_KEYS, normalize_content
 from methods.models import (
     CatalogueEntry,
     Fold,
@@ -219,7 +219,7 @@ def generate(count: int, *, seed: int = 20260722, vacuum: bool = True) -> Genera
             for position, alias in enumerate(current["aliases"])
         ]
         references += [
-            (method_id, position, *(ref[key] for key in _REFERENCE_COLUMNS))
+            (method_id, position, *(ref[key] for key in REFERENCE_KEYS))
             for position, ref in enumerate(current["references"])
         ]
         sources += [
@@ -279,7 +279,7 @@ def generate(count: int, *, seed: int = 20260722, vacuum: bool = True) -> Genera
         _copy(
             cursor,
             "methods_reference",
-            ("method_id", "position", *_REFERENCE_COLUMNS),
+            ("method_id", "position", *REFERENCE_KEYS),
             references,
         )
         _copy(
@@ -372,17 +372,6 @@ _METHOD_COLUMNS = (
     "revision",
     "created_at",
     "updated_at",
-)
-_REFERENCE_COLUMNS = (
-    "authors",
-    "year",
-    "title",
-    "venue",
-    "volume",
-    "issue",
-    "pages",
-    "doi",
-    "url",
 )
 _ENTRY_COLUMNS = (
     "method_id",

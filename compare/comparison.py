@@ -97,7 +97,15 @@ class Comparison:
 
     @property
     def citation(self) -> str:
-        """The line to cite: English names, so it reads the same in any language."""
+        """The line to cite: English names, so it reads the same in any language.
+
+        Pinned versions never change, so their citation needs no retrieval date.
+        """
+        if self.all_pinned:
+            return gettext("ScholarGate method comparison: %(names)s. %(url)s") % {
+                "names": self.english_names,
+                "url": self.canonical_url,
+            }
         return gettext(
             "ScholarGate method comparison: %(names)s. Retrieved %(date)s from %(url)s"
         ) % {

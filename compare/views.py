@@ -44,7 +44,7 @@ def compare_page(request: HttpRequest) -> HttpResponse:
 
     # The page is the same for every reader: it may be answered from its
     # validator alone, or from the rendered copy kept for it.
-    etag = freshness.page_etag(request)
+    etag = freshness.page_etag(request, dated=not selection.all_pinned)
     if unchanged := freshness.not_modified(request, etag):
         return unchanged
     html = cache.get(f"compare:{etag}")

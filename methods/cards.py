@@ -8,12 +8,14 @@ entries cost a fixed three queries: versions, fields and families.
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
+from django.core.cache import cache
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from methods import freshness
 from methods.models import MethodFamily, MethodVersion, ResearchField, Status
 
 DEFAULT_LANGUAGE = "en"
@@ -179,7 +181,12 @@ def cards_for(keys: Iterable[VersionKey], language: str) -> dict[VersionKey, Car
     )
     for slug, number in pinned:
         wanted |= Q(method__slug=slug, number=number)
-    versions = MethodVersion.objects.filter(wanted).select_related("method")
+    rows = (
+        MethodVersion.objects.filter(wanted)
+        .order_by()
+        .values_list("method__slug", *_StoredVersion._fields[1:])
+    )
+    versions = [_StoredVersion._make(row) for row in rows]
 
     cards = _cards(versions, language)
     found: dict[VersionKey, Card] = {}
@@ -205,58 +212,68 @@ def _is_latest(card: Card, cards: dict[VersionKey, Card]) -> bool:
 
 def card_from_content(content: dict[str, Any], language: str, *, version: int) -> Card:
     """A card for content that is not a stored version: a draft preview."""
-    preview = MethodVersion(number=version, status=Status.DRAFT, content=content)
-    preview.published_at = None
-    cards = _cards([_PreviewVersion(preview, content["slug"])], language)
-    return next(iter(cards.values()))
+    draft = _StoredVersion(
+        content["slug"], version, Status.DRAFT, None, content, "", None
+    )
+    return next(iter(_cards([draft], language).values()))
 
 
-class _PreviewVersion:
-    """Quacks like a MethodVersion with its method, without touching the database."""
+class _StoredVersion(NamedTuple):
+    """What a card needs of a version: read as plain values, not model
+    instances, which would cost more than the card itself."""
 
-    def __init__(self, version: MethodVersion, slug: str) -> None:
-        self._version = version
-        self.method = type("PreviewMethod", (), {"slug": slug})()
+    slug: str
+    number: int
+    status: str
+    published_at: datetime | None
+    content: dict[str, Any]
+    retraction_reason: str
+    retracted_at: datetime | None
 
-    def __getattr__(self, name: str):
-        return getattr(self._version, name)
 
-
-def _cards(versions: Iterable[MethodVersion], language: str) -> dict[VersionKey, Card]:
-    versions = list(versions)
-    contents = [version.content for version in versions]
-    fields = _taxa(ResearchField, {c["field"] for c in contents}, language)
-    families = _taxa(MethodFamily, {c["family"] for c in contents}, language)
+def _cards(versions: Iterable[_StoredVersion], language: str) -> dict[VersionKey, Card]:
+    fields, families = taxa(language)
     return {
-        (version.method.slug, version.number): _card(
-            version, fields, families, language
-        )
+        (version.slug, version.number): _card(version, fields, families, language)
         for version in versions
     }
 
 
-def _taxa(model, slugs: set[str | None], language: str) -> dict[str, Taxon]:
-    slugs.discard(None)
-    if not slugs:
-        return {}
+# Field and family names change rarely and every card names them: they are
+# kept under the catalogue generation, which any change to them bumps.
+TAXA_KEPT_FOR = 60 * 60
+
+
+def taxa(language: str) -> tuple[dict[str, Taxon], dict[str, Taxon]]:
+    """Every field and every family by slug, named in this language.
+
+    Two queries, once per catalogue generation and language.
+    """
+    return cache.get_or_set(
+        f"catalogue:taxa:{freshness.catalogue_generation()}:{language}",
+        lambda: (_taxa(ResearchField, language), _taxa(MethodFamily, language)),
+        TAXA_KEPT_FOR,
+    )
+
+
+def _taxa(model: type[ResearchField | MethodFamily], language: str) -> dict[str, Taxon]:
     return {
-        taxon.slug: Taxon(
-            taxon.slug,
-            localize({"en": taxon.name_en, "zh": taxon.name_zh or ""}, language),
+        slug: Taxon(slug, localize({"en": name_en, "zh": name_zh or ""}, language))
+        for slug, name_en, name_zh in model.objects.order_by().values_list(
+            "slug", "name_en", "name_zh"
         )
-        for taxon in model.objects.filter(slug__in=slugs)
     }
 
 
 def _card(
-    version: MethodVersion,
+    version: _StoredVersion,
     fields: dict[str, Taxon],
     families: dict[str, Taxon],
     language: str,
 ) -> Card:
     content: dict[str, Any] = version.content
     return Card(
-        slug=version.method.slug,
+        slug=version.slug,
         version=version.number,
         status=version.status,
         published_at=version.published_at,
@@ -304,8 +321,17 @@ def _language_name(code: str) -> str:
         return code
 
 
-def citation_line(card: Card, url: str, retrieved: date) -> str:
-    """How to cite the entry itself, at the version shown."""
+def citation_line(card: Card, url: str, retrieved: date | None) -> str:
+    """How to cite the entry itself, at the version shown.
+
+    A pinned version never changes: its citation needs no retrieval date.
+    """
+    if retrieved is None:
+        return _("ScholarGate: %(name)s (v%(version)d). %(url)s") % {
+            "name": card.name.text,
+            "version": card.version,
+            "url": url,
+        }
     return _(
         "ScholarGate: %(name)s (v%(version)d). Retrieved %(date)s from %(url)s"
     ) % {

@@ -9,11 +9,14 @@ request costs at most one query and gets a 304.
 """
 
 import hashlib
+import threading
 import time
 from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.signals import request_finished, request_started
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -43,11 +46,26 @@ def release() -> str:
 # needs no query at all.
 GENERATION_TTL = 1.0
 _last_read: tuple[float, int] = (-GENERATION_TTL, 0)
+# Within one request the generation stays as first read, so everything a
+# page keeps under it (cards' field names, filters, counts) agrees.
+_request = threading.local()
+
+
+@receiver(request_started)
+def _read_generation_afresh(**kwargs: object) -> None:
+    _request.generation = None
+
+
+@receiver(request_finished)
+def _leave_request(**kwargs: object) -> None:
+    _request.__dict__.pop("generation", None)
 
 
 def catalogue_generation() -> int:
     """Bumped by the database whenever what readers see changes."""
     global _last_read
+    if (number := getattr(_request, "generation", None)) is not None:
+        return number
     read_at, number = _last_read
     now = time.monotonic()
     if now - read_at >= GENERATION_TTL:
@@ -57,11 +75,17 @@ def catalogue_generation() -> int:
             .first()
         ) or 0
         _last_read = (now, number)
+    if hasattr(_request, "generation"):
+        _request.generation = number
     return number
 
 
-def page_etag(request: HttpRequest, *parts: object) -> str:
-    """A strong validator for the page at this URL, as things stand now."""
+def page_etag(request: HttpRequest, *parts: object, dated: bool = True) -> str:
+    """A strong validator for the page at this URL, as things stand now.
+
+    Pages of pinned versions cite no retrieval date (`dated=False`): what
+    they show does not change from one day to the next.
+    """
     key = "\n".join(
         str(part)
         for part in (
@@ -70,7 +94,7 @@ def page_etag(request: HttpRequest, *parts: object) -> str:
             translation.get_language(),
             request.get_full_path(),
             bool(request.headers.get("HX-Request")),
-            timezone.localdate().isoformat(),
+            timezone.localdate().isoformat() if dated else "",
             *parts,
         )
     )
@@ -87,11 +111,9 @@ def not_modified(request: HttpRequest, etag: str) -> HttpResponse | None:
     return None
 
 
-def until_tomorrow() -> int:
-    """Seconds left in the day: the citation line on a page names the date."""
-    now = timezone.localtime()
-    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    return max(60, int((midnight + timezone.timedelta(days=1) - now).total_seconds()))
+# How long caches may keep a page of pinned versions without asking again.
+# Not forever: a version can still be retracted, and its page then says so.
+PINNED_FOR = 7 * 24 * 60 * 60
 
 
 def mark_fresh(
@@ -102,11 +124,11 @@ def mark_fresh(
     `shared` pages are the same for every reader and may sit in public
     caches; others hold the reader's tray or form tokens and stay private.
     Pages that may change are revalidated on every use (a 304 is cheap);
-    `long_lived` pages (every version pinned) change only with the date.
+    `long_lived` pages (every version pinned) are kept for PINNED_FOR.
     """
     response["ETag"] = etag
     if long_lived and shared:
-        patch_cache_control(response, public=True, max_age=until_tomorrow())
+        patch_cache_control(response, public=True, max_age=PINNED_FOR)
     else:
         patch_cache_control(
             response, no_cache=True, **{"public" if shared else "private": True}

@@ -5,25 +5,33 @@ dropped with a notice that says so, never an error.
 """
 
 import dataclasses
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import F, QuerySet
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from methods.models import CatalogueEntry, MethodFamily, ResearchField
+from methods import freshness
+from methods.cards import Card, taxa
+from methods.cards import Taxon as CardTaxon
+from methods.models import CatalogueEntry
 from methods.search import (
     MAX_QUERY_LENGTH,
+    SORTS,
+    Results,
     clean_query,
     matches,
     name_order,
-    sorted_hits,
 )
 
-PAGE_SIZE = 50
-SORTS = ("relevance", "name", "year", "published")
+PAGE_SIZE = 25
+SUMMARY_LINE = 240
 
 
 @dataclass(frozen=True)
@@ -56,12 +64,29 @@ class Listing:
         return "relevance" if self.query else "name"
 
 
-def filter_choices() -> Choices:
-    """Three queries: fields, families and the decades entries come from."""
+# Decades and counts are kept under the catalogue generation, which every
+# change to what readers see bumps: a kept value is never stale.
+KEPT_FOR = 60 * 60
+
+
+def filter_choices(language: str) -> Choices:
+    """Fields and families by name, and the decades entries come from."""
+    fields, families = taxa(language)
     return Choices(
-        fields=[(t.slug, t.name) for t in ResearchField.objects.all()],
-        families=[(t.slug, t.name) for t in MethodFamily.objects.all()],
-        decades=_decades(),
+        fields=_by_name(fields),
+        families=_by_name(families),
+        decades=cache.get_or_set(
+            f"catalogue:decades:{freshness.catalogue_generation()}",
+            _decades,
+            KEPT_FOR,
+        ),
+    )
+
+
+def _by_name(named: dict[str, CardTaxon]) -> list[tuple[str, str]]:
+    return sorted(
+        ((slug, taxon.name.text) for slug, taxon in named.items()),
+        key=lambda pair: (pair[1], pair[0]),
     )
 
 
@@ -143,21 +168,40 @@ def _shorten(value: str) -> str:
     return Truncator(value).chars(40)
 
 
-def found(listing: Listing, language: str) -> tuple[list[str], bool]:
-    """A search's slugs, filtered and sorted, and whether more match.
+def found(listing: Listing, language: str, page: int) -> tuple[Results, int]:
+    """One page of a search's matches, filtered and sorted, and its number.
 
-    A search ranks a bounded set of candidates (`methods.search.matches`),
-    so its results are a list, not a query.
+    A page past the end gives the last page, as Paginator.get_page does.
     """
     years = (listing.decade, listing.decade + 9) if listing.decade is not None else None
-    hits, capped = matches(
-        listing.query,
-        language,
-        field=listing.field,
-        family=listing.family,
-        years=years,
+
+    def page_of(number: int) -> Results:
+        return matches(
+            listing.query,
+            language,
+            field=listing.field,
+            family=listing.family,
+            years=years,
+            sort=listing.effective_sort,
+            limit=PAGE_SIZE,
+            offset=(number - 1) * PAGE_SIZE,
+        )
+
+    results = page_of(page)
+    if not results.slugs and page > 1:
+        last = max(1, -(-page_of(1).total // PAGE_SIZE))
+        return page_of(last), last
+    return results, page
+
+
+def count(listing: Listing) -> int:
+    """How many entries the filters let through, counted once per generation."""
+    return cache.get_or_set(
+        f"catalogue:count:{freshness.catalogue_generation()}:"
+        f"{listing.field}:{listing.family}:{listing.decade}",
+        lambda: entries(listing, "en").count(),
+        KEPT_FOR,
     )
-    return [hit.slug for hit in sorted_hits(hits, listing.effective_sort)], capped
 
 
 def entries(listing: Listing, language: str) -> QuerySet[CatalogueEntry]:
@@ -179,3 +223,40 @@ def entries(listing: Listing, language: str) -> QuerySet[CatalogueEntry]:
     if sort == "published":
         return rows.order_by("-published_at", "slug")
     return rows.order_by(*names)
+
+
+def rows(cards: list[Card], ticked: Collection[str]) -> list[dict[str, Any]]:
+    """What each line of the list shows, as plain values.
+
+    Dicts, because the template engine tries a key before an attribute: for
+    an object every lookup first fails as a key, and on a page of many
+    lines those failures cost more than everything else the lines need.
+    """
+    return [_row(card, card.slug in ticked) for card in cards]
+
+
+def _row(card: Card, in_tray: bool) -> dict[str, Any]:
+    summary = card.summary
+    return {
+        "slug": card.slug,
+        "href": reverse("methods:detail", args=[card.slug]),
+        "name": card.name.text,
+        "name_fallback": card.name.fallback,
+        "field": _taxon(card.field),
+        "family": _taxon(card.family),
+        "year": card.origin_year_text.text if card.origin_year_text else "",
+        "year_fallback": bool(card.origin_year_text and card.origin_year_text.fallback),
+        "summary": Truncator(summary.text).chars(SUMMARY_LINE) if summary else "",
+        "summary_fallback": bool(summary and summary.fallback),
+        "in_tray": in_tray,
+    }
+
+
+def _taxon(taxon: CardTaxon | None) -> dict[str, Any] | None:
+    if taxon is None:
+        return None
+    return {
+        "slug": taxon.slug,
+        "name": taxon.name.text,
+        "fallback": taxon.name.fallback,
+    }

@@ -486,6 +486,24 @@ class SearchTerm(models.Model):
         return f"{self.text} ({self.language})"
 
 
+class SearchWord(models.Model):
+    """A word of some name or alias: the vocabulary typos are corrected against.
+
+    Thousands of words stand behind hundreds of thousands of terms, so
+    finding the word closest to a misspelt one is cheap where comparing the
+    misspelling with every term is not (`methods.search`).
+    """
+
+    # Folded, like SearchTerm.folded; only words long enough to misspell.
+    word = models.CharField(max_length=200, primary_key=True)
+
+    class Meta:
+        indexes = [GinIndex(OpClass("word", "gin_trgm_ops"), name="word_trigrams")]
+
+    def __str__(self) -> str:
+        return self.word
+
+
 class CatalogueGeneration(models.Model):
     """How many times what readers see has changed: one row, kept by triggers.
 

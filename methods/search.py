@@ -5,12 +5,12 @@ from an entry's latest published version each time it is published, and
 answers with slugs; pages render those as cards (`methods.cards`).
 
 A name or alias that matches places its entry in a tier: the whole term
-(exact), its start (prefix), any part of it (substring), or close to it
-(a small typo, through trigram similarity). Words of the summary alone rank
-below every tier. Within a tier, closer terms and better summaries go first.
+(exact), its start (prefix), any part of it (substring), or its words
+spelt a little differently (a small typo, corrected word by word against
+the vocabulary of every name). Words of the summary alone rank below every
+tier. Within a tier, terms closer in length to the query go first.
 """
 
-import datetime
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,24 +18,34 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
 
-from methods.models import CatalogueEntry, Fold, MethodVersion, SearchTerm, Status
+from methods.models import (
+    CatalogueEntry,
+    Fold,
+    MethodVersion,
+    SearchTerm,
+    SearchWord,
+    Status,
+)
 
 MAX_QUERY_LENGTH = 200
 SUGGESTIONS = 8
 CLOSEST = 3
 # Entries ranked at most per kind of match (names, summaries…); past that a
-# search says "1,000+" rather than rank every match of a very broad query.
-CANDIDATES = 1000
+# search says "more than 200" rather than rank every match of a very broad query.
+CANDIDATES = 200
 # Close names (typos) are looked for when direct matches are fewer than this.
 FEW = 20
+# Words shorter than this are taken as typed: too short to tell a typo.
+SHORTEST_WORD = 4
 
 EXACT, PREFIX, SUBSTRING, FUZZY = 4.0, 3.0, 2.0, 1.0
-# Similarity and summary rank each stay below 1, so tiers never mix.
+# Closeness and summary rank each stay at or below 1, so tiers never mix.
 TIER_WIDTH = 4.0
 # Closest names, offered when nothing matched: looser than a match.
 CLOSEST_SIMILARITY = 0.1
 
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Kana, CJK ideographs and Hangul: folded one character a word (migration 0011).
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -44,15 +54,6 @@ class Results:
     total: int
     # More entries match than were ranked: the total is a lower bound.
     capped: bool = False
-
-
-@dataclass(frozen=True)
-class Hit:
-    slug: str
-    rank: float
-    sort_name: str
-    origin_year: int | None
-    published_at: datetime.datetime
 
 
 def clean_query(raw: str) -> str:
@@ -71,16 +72,23 @@ def name_order(language: str) -> list:
     return [Fold(column).asc(), "slug"]
 
 
-# One statement finds and ranks the candidates. Each kind of match reads its
-# own index and stops after CANDIDATES rows, so a query that matches half the
-# catalogue costs no more than one that matches a thousand entries:
+# One statement finds the candidates, ranks them and returns one page. Each
+# kind of match reads its own index and stops after CANDIDATES rows, so a
+# query that matches half the catalogue costs no more than one that matches
+# a thousand entries:
 # - names and aliases starting with the query (exact ones included), in
 #   order, from the C-collated b-tree `term_prefix`;
 # - names and aliases containing it, from the trigram index `term_trigrams`;
-# - close names (a typo), from the same index, only when the two above found
-#   fewer than FEW entries: similarity is costly to check on many rows;
+# - close names (typos), only when the two above found fewer than FEW
+#   entries: each word of the query becomes the closest word of the
+#   vocabulary (`methods_searchword`: thousands of words where there are
+#   hundreds of thousands of terms), and the terms holding those words in
+#   that order come from `term_trigrams` again;
 # - summary words, from `entry_summary_words`.
-# Only those candidates are ranked.
+# Within a tier of name matches, the term closest in length to the query
+# goes first: a cheap stand-in for trigram similarity, which costs
+# microseconds a row. Only entries found by their summary alone are ranked
+# with ts_rank, the other costly function.
 # Every condition compares with the folded query as a constant
 # (scholargate_fold is IMMUTABLE), which the b-tree range needs.
 # NB: `folded` never holds % or _ (folding turns punctuation into spaces), so
@@ -105,6 +113,18 @@ inside AS MATERIALIZED (
     WHERE t.folded LIKE '%%' || {folded} || '%%' {filters}
     LIMIT %(candidates)s
 ),
+corrected AS MATERIALIZED (
+    SELECT '%%' || string_agg(coalesce(closest.word, typed.word), '%%'
+                              ORDER BY typed.position) || '%%' AS pattern
+    FROM regexp_split_to_table({folded}, ' ') WITH ORDINALITY
+         AS typed(word, position)
+    LEFT JOIN LATERAL (
+        SELECT v.word FROM methods_searchword v
+        WHERE length(typed.word) >= %(shortest_word)s AND v.word %% typed.word
+        ORDER BY similarity(v.word, typed.word) DESC, v.word
+        LIMIT 1
+    ) closest ON true
+),
 close AS MATERIALIZED (
     SELECT t.entry_id, t.folded FROM methods_searchterm t
     JOIN methods_catalogueentry e ON e.method_id = t.entry_id
@@ -112,7 +132,7 @@ close AS MATERIALIZED (
       AND (SELECT count(DISTINCT entry_id) FROM (
              SELECT entry_id FROM prefix UNION ALL SELECT entry_id FROM inside
            ) direct) < %(few)s
-      AND (t.folded %% {folded} OR t.folded %%> {folded}) {filters}
+      AND t.folded LIKE (SELECT pattern FROM corrected) {filters}
     LIMIT %(candidates)s
 ),
 summary AS MATERIALIZED (
@@ -120,13 +140,14 @@ summary AS MATERIALIZED (
     WHERE e.document @@ {tsquery}('english', {folded}) {filters}
     LIMIT %(candidates)s
 ),
-scored AS (
+named AS (
     SELECT terms.entry_id, max(
         CASE WHEN terms.folded = query.folded THEN {exact}
              WHEN starts_with(terms.folded, query.folded) THEN {prefix}
              WHEN strpos(terms.folded, query.folded) > 0 THEN {substring}
              ELSE {fuzzy} END * {width}
-        + similarity(terms.folded, query.folded)
+        + least(length(query.folded), length(terms.folded))::float8
+          / greatest(length(query.folded), length(terms.folded), 1)
     ) AS score
     FROM (
         SELECT * FROM prefix UNION ALL SELECT * FROM inside
@@ -134,21 +155,33 @@ scored AS (
     ) terms, query
     GROUP BY terms.entry_id
 ),
-hits AS (SELECT entry_id FROM scored UNION SELECT entry_id FROM summary)
-SELECT e.slug,
-       coalesce(scored.score, 0) + ts_rank(e.document, query.words, 32) AS rank,
-       scholargate_fold(e.{name_column}) AS sort_name,
-       e.origin_year,
-       e.published_at,
+ranked AS (
+    SELECT e.slug, e.{name_column} AS name, e.origin_year, e.published_at,
+           coalesce(named.score, ts_rank(e.document, query.words, 32)) AS rank
+    FROM (SELECT entry_id FROM named UNION SELECT entry_id FROM summary) hits
+    JOIN methods_catalogueentry e ON e.method_id = hits.entry_id
+    LEFT JOIN named ON named.entry_id = hits.entry_id, query
+    {exclude}
+)
+SELECT slug,
+       count(*) OVER () AS total,
        (SELECT count(*) FROM prefix) >= %(candidates)s
          OR (SELECT count(*) FROM inside) >= %(candidates)s
          OR (SELECT count(*) FROM close) >= %(candidates)s
          OR (SELECT count(*) FROM summary) >= %(candidates)s AS capped
-FROM hits
-JOIN methods_catalogueentry e ON e.method_id = hits.entry_id
-LEFT JOIN scored ON scored.entry_id = hits.entry_id, query
-{exclude}
+FROM ranked
+ORDER BY {order}
+LIMIT %(limit)s OFFSET %(offset)s
 """
+
+# How each sort orders the matches; ties go by name, then slug.
+_ORDERS = {
+    "relevance": "rank DESC, lower(name), slug",
+    "name": "scholargate_fold(name), slug",
+    "year": "origin_year NULLS LAST, scholargate_fold(name), slug",
+    "published": "published_at DESC, slug",
+}
+SORTS = tuple(_ORDERS)
 
 
 def matches(
@@ -159,8 +192,11 @@ def matches(
     family: str = "",
     years: tuple[int, int] | None = None,
     exclude: Sequence[str] = (),
-) -> tuple[list[Hit], bool]:
-    """Entries matching the query, best first, and whether more were left out.
+    sort: str = "relevance",
+    limit: int = 50,
+    offset: int = 0,
+) -> Results:
+    """One page of the entries matching the query, and how many match. One query.
 
     The query must be clean (`clean_query`). At most a few thousand
     candidates are ranked (CANDIDATES per kind of match); a query that
@@ -184,6 +220,7 @@ def matches(
         filters=" ".join(filters),
         name_column="name_zh" if language == "zh" else "name_en",
         exclude="WHERE e.slug <> ALL(%(exclude)s)" if exclude else "",
+        order=_ORDERS[sort],
         exact=EXACT,
         prefix=PREFIX,
         substring=SUBSTRING,
@@ -195,33 +232,18 @@ def matches(
         candidates=CANDIDATES,
         few=FEW,
         fuzzy=_fuzzy(query),
+        shortest_word=SHORTEST_WORD,
         exclude=list(exclude),
+        limit=limit,
+        offset=offset,
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    hits = [Hit(*row[:5]) for row in rows]
-    hits.sort(key=lambda hit: (-hit.rank, hit.sort_name, hit.slug))
-    return hits, any(row[5] for row in rows)
-
-
-def sorted_hits(hits: list[Hit], sort: str) -> list[Hit]:
-    """Matches in another order than relevance: by year, published or name."""
-    if sort == "year":
-        return sorted(
-            hits,
-            key=lambda hit: (
-                hit.origin_year is None,
-                hit.origin_year or 0,
-                hit.sort_name,
-                hit.slug,
-            ),
-        )
-    if sort == "published":
-        return sorted(hits, key=lambda hit: (-hit.published_at.timestamp(), hit.slug))
-    if sort == "name":
-        return sorted(hits, key=lambda hit: (hit.sort_name, hit.slug))
-    return hits
+    if not rows:
+        return Results([], 0)
+    _slug, total, capped = rows[0]
+    return Results([slug for slug, *_rest in rows], total, capped)
 
 
 def _fuzzy(query: str) -> bool:
@@ -238,9 +260,7 @@ def search(query: str, language: str, limit: int = 50, offset: int = 0) -> Resul
     query = clean_query(query)
     if not query:
         return Results([], 0)
-    hits, capped = matches(query, language)
-    slugs = [hit.slug for hit in hits[offset : offset + limit]]
-    return Results(slugs, len(hits), capped)
+    return matches(query, language, limit=limit, offset=offset)
 
 
 def suggest(query: str, language: str, exclude: Sequence[str] = ()) -> list[str]:
@@ -248,8 +268,7 @@ def suggest(query: str, language: str, exclude: Sequence[str] = ()) -> list[str]
     query = clean_query(query)
     if not query:
         return []
-    hits, _capped = matches(query, language, exclude=exclude)
-    return [hit.slug for hit in hits[:SUGGESTIONS]]
+    return matches(query, language, exclude=exclude, limit=SUGGESTIONS).slugs
 
 
 def closest_names(query: str, limit: int = CLOSEST) -> list[str]:
@@ -295,6 +314,7 @@ def refresh_index(method_ids: Iterable[int]) -> None:
     An entry without a published version leaves the index.
     """
     ids = list(method_ids)
+    old_words = _words(SearchTerm.objects.filter(entry__in=ids))
     versions = (
         MethodVersion.objects.filter(method_id__in=ids, status=Status.PUBLISHED)
         .order_by("method_id", "-number")
@@ -315,6 +335,50 @@ def refresh_index(method_ids: Iterable[int]) -> None:
         document=SearchVector(Fold("summary"), config="english")
     )
     SearchTerm.objects.filter(entry__in=ids).update(folded=Fold("text"))
+    new_words = _words(SearchTerm.objects.filter(entry__in=ids))
+    SearchWord.objects.bulk_create(
+        [SearchWord(word) for word in new_words - old_words], ignore_conflicts=True
+    )
+    if gone := old_words - new_words:
+        with connection.cursor() as cursor:
+            cursor.execute(_UNUSED_WORDS_SQL, [sorted(gone)])
+
+
+# Of these words, those no term holds any more; the trigram index narrows
+# the terms to look at before they are split into words.
+_UNUSED_WORDS_SQL = """
+DELETE FROM methods_searchword v
+WHERE v.word = ANY(%s) AND NOT EXISTS (
+    SELECT 1 FROM methods_searchterm t
+    WHERE t.folded LIKE '%%' || v.word || '%%'
+      AND v.word = ANY(string_to_array(t.folded, ' '))
+)
+"""
+
+
+def _words(terms) -> set[str]:
+    """The words of these terms that typos are corrected to."""
+    return {
+        word
+        for folded in terms.values_list("folded", flat=True)
+        for word in folded.split(" ")
+        if len(word) >= SHORTEST_WORD
+    }
+
+
+def rebuild_vocabulary() -> None:
+    """The vocabulary anew from every term: for catalogues loaded in bulk."""
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM methods_searchword")
+        cursor.execute(
+            """
+            INSERT INTO methods_searchword (word)
+            SELECT DISTINCT word
+            FROM methods_searchterm, regexp_split_to_table(folded, ' ') AS word
+            WHERE length(word) >= %s
+            """,
+            [SHORTEST_WORD],
+        )
 
 
 def index_rows(version: MethodVersion) -> tuple[CatalogueEntry, list[SearchTerm]]:

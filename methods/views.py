@@ -38,17 +38,22 @@ from methods.versions import diff_contents
 def catalogue(request: HttpRequest) -> HttpResponse:
     # Ticking posts with htmx, which reads the token from the cookie.
     language = translation.get_language()
-    choices = listing.filter_choices()
+    choices = listing.filter_choices(language)
     wanted = listing.read_listing(request.GET, choices)
 
     capped = False
+    number = _page_number(request.GET.get("page"))
     if wanted.query:
-        found, capped = listing.found(wanted, language)
+        # Search ranks and pages in the database; the paginator only counts.
+        results, number = listing.found(wanted, language, number)
+        page = Paginator(range(results.total), listing.PAGE_SIZE).get_page(number)
+        slugs, capped = results.slugs, results.capped
     else:
         found = listing.entries(wanted, language).values_list("slug", flat=True)
-    paginator = Paginator(found, listing.PAGE_SIZE)
-    page = paginator.get_page(_page_number(request.GET.get("page")))
-    slugs = list(page)
+        paginator = Paginator(found, listing.PAGE_SIZE)
+        paginator.count = listing.count(wanted)  # kept; Paginator would count
+        page = paginator.get_page(number)
+        slugs = list(page)
     # Nothing found: offer the names that come closest instead.
     closest = search.closest_names(wanted.query) if wanted.query and not slugs else []
 
@@ -56,7 +61,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     # Methods of a comparison the reader came from: ticks are added to them.
     carried = tray.compare_selection(request.GET.get("compare", ""))
     cards = latest_cards([*slugs, *closest, *ticked], language)
-    rows = [(cards[slug], slug in ticked) for slug in slugs if slug in cards]
+    rows = listing.rows([cards[slug] for slug in slugs if slug in cards], ticked)
     context = {
         "carried": carried,
         "carried_query": ",".join(carried),
@@ -108,8 +113,11 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    """A version's permanent address: the same content forever."""
-    etag = _entry_etag(request)
+    """A version's permanent address: the same content forever, for everyone.
+
+    It shows no tray and no form, so caches may keep it (PINNED_FOR).
+    """
+    etag = freshness.page_etag(request, dated=False)
     if unchanged := freshness.not_modified(request, etag):
         return unchanged
     key = (slug.lower(), number)
@@ -118,7 +126,7 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
         raise Http404
     path = reverse("methods:version", args=[card.slug, number])
     response = _entry_page(request, card, path, permalink=True)
-    return freshness.mark_fresh(response, etag, shared=False)
+    return freshness.mark_fresh(response, etag, shared=True, long_lived=True)
 
 
 def _entry_etag(request: HttpRequest) -> str:
@@ -148,7 +156,7 @@ def _entry_page(
     request: HttpRequest, card: Card, path: str, *, permalink: bool = False
 ) -> HttpResponse:
     language = translation.get_language()
-    ticked = tray.tray_slugs(request.session)
+    ticked = [] if permalink else tray.tray_slugs(request.session)
     cards = latest_cards([*card.related, *ticked], language)
     page_url = _absolute(request, path)
     # Cite the version's permanent address: the entry's own page moves on.
@@ -168,10 +176,17 @@ def _entry_page(
             (code, _absolute(request, path)) for code, path in _alternates(path)
         ],
         "page_url": page_url,
-        "citation": citation_line(card, cited_url, timezone.localdate()),
-        "in_tray": card.slug in ticked,
-        **_tray_context(request, {**cards, card.slug: card}, ticked, entry=card.slug),
+        "citation": citation_line(
+            card, cited_url, None if permalink else timezone.localdate()
+        ),
     }
+    if not permalink:
+        context.update(
+            in_tray=card.slug in ticked,
+            **_tray_context(
+                request, {**cards, card.slug: card}, ticked, entry=card.slug
+            ),
+        )
     return render(request, "methods/detail.html", context)
 
 
@@ -293,6 +308,8 @@ def _tray_context(
     """What the tray partial needs, on a page or alone for htmx."""
     in_tray = [slug for slug in ticked if slug in cards]
     return {
+        # Reversed once: the tick of every row on a page posts here.
+        "tray_url": reverse("methods:tray"),
         "tray_cards": [cards[slug] for slug in in_tray],
         "tray_compare_url": tray.compare_url(in_tray),
         "tray_limit": tray.LIMIT,

@@ -1,9 +1,13 @@
 """The compare page tells browsers and caches when it has not changed."""
 
+import datetime
+from unittest import mock
+
 import pytest
 
 from methods.models import Method
 from methods.publishing import publish
+from tests.pages import page, text
 
 pytestmark = pytest.mark.django_db
 
@@ -67,12 +71,30 @@ def test_latest_versions_are_revalidated_on_every_use(client):
     assert "public" in response["Cache-Control"]
 
 
-def test_a_comparison_of_pinned_versions_may_be_kept_until_the_date_changes(client):
+def test_a_comparison_of_pinned_versions_may_be_kept_for_a_week(client):
     response = client.get(PINNED)
 
     assert "public" in response["Cache-Control"]
-    max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
-    assert 60 <= max_age <= 24 * 60 * 60
+    assert "max-age=604800" in response["Cache-Control"]
+
+
+def test_a_comparison_of_pinned_versions_is_cited_without_a_retrieval_date(client):
+    response = client.get(PINNED)
+
+    citation = text(page(response).select_one("#citation"))
+    assert citation == (
+        "ScholarGate method comparison: Transfer Learning · Multitask Learning. "
+        "http://testserver/en/compare/?m=transfer-learning@1,multitask-learning@1"
+    )
+
+
+def test_a_pinned_comparison_is_the_same_page_on_another_day(client):
+    first = client.get(PINNED)["ETag"]
+    another_day = datetime.date(2031, 5, 4)
+    with mock.patch("django.utils.timezone.localdate", return_value=another_day):
+        later = client.get(PINNED, headers={"If-None-Match": first})
+
+    assert later.status_code == 304
 
 
 def test_the_page_sets_no_cookie(client):

@@ -51,8 +51,9 @@ def test_odd_input_never_breaks_suggestions(client, query):
 
 
 def test_suggestions_run_a_fixed_number_of_queries(client, django_assert_num_queries):
-    # The search, then cards (3).
-    with django_assert_num_queries(4):
+    # The ranked matches, the generation, the cards' versions, field and
+    # family names.
+    with django_assert_num_queries(5):
         client.get("/en/methods/suggest/?q=learning")
 
 

@@ -156,8 +156,9 @@ def test_the_tray_only_takes_posts(client):
 def test_ticking_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
     tick(client, "fitnets")
 
-    # Existence, session, cards (3), and the session saved in a savepoint (3).
-    with django_assert_num_queries(8):
+    # Existence, session, the catalogue generation, cards (3), and the
+    # session saved in a savepoint (3).
+    with django_assert_num_queries(9):
         tick(client, "tinybert", htmx=True)
 
 

@@ -140,3 +140,31 @@ def test_nobody_else_sees_drafts(client):
     response = client.get("/en/methods/transfer-learning/?preview=1")
 
     assert "A draft summary nobody has published." not in response.content.decode()
+
+
+def test_a_version_page_is_the_same_for_everyone_and_may_be_kept_for_a_week(client):
+    client.post("/en/methods/tray/", {"action": "add", "slug": "fitnets"})
+
+    response = client.get("/en/methods/multitask-learning/v/1/")
+
+    assert "public" in response["Cache-Control"]
+    assert "max-age=604800" in response["Cache-Control"]
+    assert "Cookie" not in response.get("Vary", "")
+    soup = page(response)
+    assert soup.select_one("#compare-tray") is None
+    assert soup.select_one("form[method=post]") is None
+    assert (
+        soup.select_one("a[href='/en/compare/?m=multitask-learning@1']").get_text(
+            strip=True
+        )
+        == "Compare this version"
+    )
+
+
+def test_a_version_page_is_cited_without_a_retrieval_date(client):
+    response = client.get("/en/methods/multitask-learning/v/1/")
+
+    assert text(page(response).select_one(".citation")) == (
+        "ScholarGate: Multitask Learning (v1). "
+        "http://testserver/en/methods/multitask-learning/v/1/"
+    )

@@ -22,7 +22,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bin/bench", description=__doc__)
     parser.add_argument("--entries", type=int, default=50_000)
-    parser.add_argument("--runs", type=int, default=30, help="requests per measure")
+    parser.add_argument("--runs", type=int, default=100, help="requests per measure")
     parser.add_argument(
         "--load-seconds", type=int, default=10, help="per URL under gunicorn"
     )

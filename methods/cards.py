@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from django.core.cache import cache
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
@@ -239,20 +238,16 @@ def _cards(versions: Iterable[_StoredVersion], language: str) -> dict[VersionKey
     }
 
 
-# Field and family names change rarely and every card names them: they are
-# kept under the catalogue generation, which any change to them bumps.
-TAXA_KEPT_FOR = 60 * 60
-
-
 def taxa(language: str) -> tuple[dict[str, Taxon], dict[str, Taxon]]:
     """Every field and every family by slug, named in this language.
 
-    Two queries, once per catalogue generation and language.
+    Field and family names change rarely and every card names them: two
+    queries, once per catalogue generation (which any change to them bumps)
+    and language.
     """
-    return cache.get_or_set(
-        f"catalogue:taxa:{freshness.catalogue_generation()}:{language}",
+    return freshness.kept(
+        ("taxa", language),
         lambda: (_taxa(ResearchField, language), _taxa(MethodFamily, language)),
-        TAXA_KEPT_FOR,
     )
 
 

@@ -11,6 +11,7 @@ request costs at most one query and gets a 304.
 import hashlib
 import threading
 import time
+from collections.abc import Callable, Hashable
 from functools import cache
 from pathlib import Path
 
@@ -78,6 +79,32 @@ def catalogue_generation() -> int:
     if hasattr(_request, "generation"):
         _request.generation = number
     return number
+
+
+# Values derived from the catalogue, kept by this process for the current
+# generation: plain objects in a dict, since a cache backend would pickle
+# and unpickle hundreds of field and family names on every request.
+_kept: dict[Hashable, object] = {}
+_kept_generation: int | None = None
+
+
+def kept[T](key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`, once per catalogue generation in this process."""
+    global _kept_generation
+    generation = catalogue_generation()
+    if generation != _kept_generation:
+        _kept.clear()
+        _kept_generation = generation
+    if key not in _kept:
+        _kept[key] = compute()
+    return _kept[key]  # type: ignore[return-value]
+
+
+def forget_kept() -> None:
+    """For tests, whose rollbacks bring an earlier generation number back."""
+    global _kept_generation
+    _kept.clear()
+    _kept_generation = None
 
 
 def page_etag(request: HttpRequest, *parts: object, dated: bool = True) -> str:

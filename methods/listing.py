@@ -9,7 +9,6 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import F, QuerySet
 from django.http import QueryDict
@@ -64,23 +63,22 @@ class Listing:
         return "relevance" if self.query else "name"
 
 
-# Decades and counts are kept under the catalogue generation, which every
-# change to what readers see bumps: a kept value is never stale.
-KEPT_FOR = 60 * 60
-
-
 def filter_choices(language: str) -> Choices:
-    """Fields and families by name, and the decades entries come from."""
-    fields, families = taxa(language)
-    return Choices(
-        fields=_by_name(fields),
-        families=_by_name(families),
-        decades=cache.get_or_set(
-            f"catalogue:decades:{freshness.catalogue_generation()}",
-            _decades,
-            KEPT_FOR,
-        ),
-    )
+    """Fields and families by name, and the decades entries come from.
+
+    Kept for the catalogue generation, which every change to what readers
+    see bumps (`methods.freshness.kept`): a kept value is never stale.
+    """
+
+    def choices() -> Choices:
+        fields, families = taxa(language)
+        return Choices(
+            fields=_by_name(fields),
+            families=_by_name(families),
+            decades=_decades(),
+        )
+
+    return freshness.kept(("choices", language), choices)
 
 
 def _by_name(named: dict[str, CardTaxon]) -> list[tuple[str, str]]:
@@ -196,11 +194,9 @@ def found(listing: Listing, language: str, page: int) -> tuple[Results, int]:
 
 def count(listing: Listing) -> int:
     """How many entries the filters let through, counted once per generation."""
-    return cache.get_or_set(
-        f"catalogue:count:{freshness.catalogue_generation()}:"
-        f"{listing.field}:{listing.family}:{listing.decade}",
+    return freshness.kept(
+        ("count", listing.field, listing.family, listing.decade),
         lambda: entries(listing, "en").count(),
-        KEPT_FOR,
     )
 
 

@@ -99,8 +99,7 @@ WITH query AS MATERIALIZED (
            {tsquery}('english', scholargate_fold(%(query)s)) AS words
 ),
 prefix AS MATERIALIZED (
-    SELECT t.entry_id, t.folded FROM methods_searchterm t
-    JOIN methods_catalogueentry e ON e.method_id = t.entry_id
+    SELECT t.entry_id, t.folded FROM methods_searchterm t {join}
     WHERE t.folded COLLATE "C" >= {folded}
       AND t.folded COLLATE "C" < {folded} || chr(1114111)
       {filters}
@@ -108,8 +107,7 @@ prefix AS MATERIALIZED (
     LIMIT %(candidates)s
 ),
 inside AS MATERIALIZED (
-    SELECT t.entry_id, t.folded FROM methods_searchterm t
-    JOIN methods_catalogueentry e ON e.method_id = t.entry_id
+    SELECT t.entry_id, t.folded FROM methods_searchterm t {join}
     WHERE t.folded LIKE '%%' || {folded} || '%%' {filters}
     LIMIT %(candidates)s
 ),
@@ -126,8 +124,7 @@ corrected AS MATERIALIZED (
     ) closest ON true
 ),
 close AS MATERIALIZED (
-    SELECT t.entry_id, t.folded FROM methods_searchterm t
-    JOIN methods_catalogueentry e ON e.method_id = t.entry_id
+    SELECT t.entry_id, t.folded FROM methods_searchterm t {join}
     WHERE %(fuzzy)s
       AND (SELECT count(DISTINCT entry_id) FROM (
              SELECT entry_id FROM prefix UNION ALL SELECT entry_id FROM inside
@@ -218,6 +215,10 @@ def matches(
         # each index sees a constant.
         folded="scholargate_fold(%(query)s)",
         filters=" ".join(filters),
+        # Terms join their entries only to be filtered by them.
+        join="JOIN methods_catalogueentry e ON e.method_id = t.entry_id"
+        if filters
+        else "",
         name_column="name_zh" if language == "zh" else "name_en",
         exclude="WHERE e.slug <> ALL(%(exclude)s)" if exclude else "",
         order=_ORDERS[sort],

@@ -15,10 +15,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def empty_cache(monkeypatch):
-    """Rendered pages are kept under the catalogue generation, which a test's
-    rollback rewinds: each test starts with nothing kept, and reads the
-    generation afresh on every request."""
+    """Rendered pages and names are kept under the catalogue generation,
+    which a test's rollback rewinds: each test starts with nothing kept, and
+    reads the generation afresh on every request."""
     cache.clear()
+    freshness.forget_kept()
     monkeypatch.setattr(freshness, "GENERATION_TTL", 0.0)
 
 

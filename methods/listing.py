@@ -114,6 +114,8 @@ def read_listing(params: QueryDict, choices: Choices) -> Listing:
     notices: list[str] = []
     raw_query = params.get("q", "")
     query = clean_query(raw_query)
+    if raw_query.strip() and not query:
+        notices.append(_("A search needs a letter or a digit: showing every method."))
     if len(" ".join(raw_query.split())) > MAX_QUERY_LENGTH:
         notices.append(
             _("Only the first %(count)d characters of the search were used.")

@@ -84,12 +84,15 @@ def suggest(request: HttpRequest) -> HttpResponse:
     slugs = search.suggest(request.GET.get("q", ""), language, exclude=selection)
     cards = latest_cards(slugs, language)
 
+    # A comparison that is full takes no seventh column: suggestions then
+    # lead to the entries' pages, as they do outside a comparison.
+    adding = bool(selection) and len(selection) < tray.LIMIT
     suggestions = []
     for slug in slugs:
         if slug in cards:
             href = (
                 tray.compare_url([*selection, slug])
-                if selection
+                if adding
                 else reverse("methods:detail", args=[slug])
             )
             suggestions.append((cards[slug], href))

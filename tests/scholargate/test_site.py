@@ -1,6 +1,9 @@
 """The site shell: languages in URLs, the switch, localized error pages."""
 
 import pytest
+from django.contrib.staticfiles import finders
+
+from tests.pages import page
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +81,11 @@ def test_pages_embed_nothing_that_changes_with_every_response(client):
 
     assert first.content == second.content
     assert b"nonce" not in first.content
+
+
+def test_pages_name_the_site_icon_so_browsers_find_it(client):
+    response = client.get("/en/")
+
+    icon = page(response).select_one("link[rel=icon]")["href"]
+    assert icon == "/static/favicon.svg"
+    assert finders.find("favicon.svg")

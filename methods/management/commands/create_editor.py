@@ -66,4 +66,13 @@ class Command(BaseCommand):
             user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
 
         verb = "Created" if created else "Updated"
-        self.stdout.write(self.style.SUCCESS(f"{verb} editor “{username}”."))
+        roles = ", ".join(
+            role
+            for role, has in (
+                ("editor", True),
+                ("reviewer", user.groups.filter(name=REVIEWERS_GROUP).exists()),
+                ("superuser", user.is_superuser),
+            )
+            if has
+        )
+        self.stdout.write(self.style.SUCCESS(f"{verb} editor “{username}” ({roles})."))

@@ -194,6 +194,20 @@ def found(listing: Listing, language: str, page: int) -> tuple[Results, int]:
     return results, page
 
 
+def ordered(listing: Listing, language: str) -> list[str]:
+    """Every entry's slug in the list's order, kept per catalogue generation.
+
+    For the unfiltered list only: a page far down it would otherwise make
+    PostgreSQL step over every entry before it (10 ms at 50,000), where a
+    slice of this list costs nothing. About 3 MB for each order and
+    language a reader asks for, read in one index-only scan.
+    """
+    return freshness.kept(
+        ("ordered", listing.effective_sort, language),
+        lambda: list(entries(listing, language).values_list("slug", flat=True)),
+    )
+
+
 def count(listing: Listing) -> int:
     """How many entries the filters let through, counted once per generation."""
     return freshness.kept(

@@ -48,6 +48,11 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         results, number = listing.found(wanted, language, number)
         page = Paginator(range(results.total), listing.PAGE_SIZE).get_page(number)
         slugs, capped = results.slugs, results.capped
+    elif not wanted.filtered:
+        # The whole catalogue in order is kept: any page is a slice of it.
+        ordered = listing.ordered(wanted, language)
+        page = Paginator(ordered, listing.PAGE_SIZE).get_page(number)
+        slugs = list(page)
     else:
         found = listing.entries(wanted, language).values_list("slug", flat=True)
         paginator = Paginator(found, listing.PAGE_SIZE)

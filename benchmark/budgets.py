@@ -11,7 +11,11 @@ CSS_BYTES = 20 * 1024
 
 def check(results: dict) -> list[dict]:
     timings = {timing["name"]: timing for timing in results["timings"]}
-    compare = timings["compare, 6 methods"]
+    # Latest or pinned, a comparison of six is held to the same budget.
+    compare = max(
+        (timings["compare, 6 methods"], timings["compare, 6 pinned"]),
+        key=lambda timing: timing["p95_ms"],
+    )
     searches = [
         timing
         for name, timing in timings.items()
@@ -39,7 +43,7 @@ def check(results: dict) -> list[dict]:
         _budget(
             f"compare of 6: p95 ≤ {COMPARE_6_P95_MS} ms",
             compare["p95_ms"] <= COMPARE_6_P95_MS,
-            f"{compare['p95_ms']} ms",
+            f"{compare['name']}: {compare['p95_ms']} ms",
         ),
         _budget(
             f"compare: queries fixed and ≤ {COMPARE_QUERIES}",

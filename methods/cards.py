@@ -163,50 +163,50 @@ def cards_for(keys: Iterable[VersionKey], language: str) -> dict[VersionKey, Car
     page costs the same three queries with or without pins.
     """
     keys = list(keys)
-    latest = [slug for slug, number in keys if number is None]
-    pinned = [(slug, number) for slug, number in keys if number is not None]
+    latest = {slug for slug, number in keys if number is None}
+    pinned = {(slug, number) for slug, number in keys if number is not None}
     if not keys:
         return {}
 
-    latest_number = (
-        MethodVersion.objects.filter(
-            method=OuterRef("method_id"), status=Status.PUBLISHED
+    wanted = Q()
+    if latest:
+        latest_number = (
+            MethodVersion.objects.filter(
+                method=OuterRef("method_id"), status=Status.PUBLISHED
+            )
+            .order_by("-number")
+            .values("number")[:1]
         )
-        .order_by("-number")
-        .values("number")[:1]
-    )
-    wanted = (
-        Q(method__slug__in=latest, number=Subquery(latest_number)) if latest else Q()
-    )
-    for slug, number in pinned:
-        wanted |= Q(method__slug=slug, number=number)
+        wanted |= Q(method__slug__in=latest, number=Subquery(latest_number))
+    if pinned:
+        # Pinned slugs by pinned numbers, narrowed to the pins below: one
+        # condition, where one per pin costs the ORM more than the query.
+        wanted |= Q(
+            method__slug__in={slug for slug, _number in pinned},
+            number__in={number for _slug, number in pinned},
+        )
     rows = (
         MethodVersion.objects.filter(wanted)
         .order_by()
         .values_list("method__slug", *_StoredVersion._fields[1:])
     )
-    versions = [_StoredVersion._make(row) for row in rows]
+    versions = [
+        version
+        for version in map(_StoredVersion._make, rows)
+        if version.slug in latest or (version.slug, version.number) in pinned
+    ]
 
     cards = _cards(versions, language)
     found: dict[VersionKey, Card] = {}
-    for (slug, number), card in cards.items():
-        if (slug, number) in pinned:
-            found[(slug, number)] = replace(card, pinned=True)
-        if (
-            slug in latest
-            and card.status == Status.PUBLISHED
-            and _is_latest(card, cards)
-        ):
+    for key, card in cards.items():
+        if key in pinned:
+            found[key] = replace(card, pinned=True)
+    # The latest of an entry is its highest published version among those
+    # read (a pin may have brought lower or retracted ones along).
+    for (slug, _number), card in sorted(cards.items(), key=lambda item: item[0][1]):
+        if slug in latest and card.status == Status.PUBLISHED:
             found[(slug, None)] = card
     return found
-
-
-def _is_latest(card: Card, cards: dict[VersionKey, Card]) -> bool:
-    return all(
-        other.version <= card.version
-        for (slug, _n), other in cards.items()
-        if slug == card.slug
-    )
 
 
 def card_from_content(content: dict[str, Any], language: str, *, version: int) -> Card:

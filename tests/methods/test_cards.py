@@ -2,7 +2,8 @@
 
 import pytest
 
-from methods.cards import latest_cards
+from methods.cards import cards_for, latest_cards
+from methods.publishing import publish, retract
 from tests.builders import make_method, make_published
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +82,18 @@ def test_cards_cost_a_fixed_number_of_queries_whatever_their_number(
         latest_cards(slugs[:1], "zh")
 
     assert set(cards) == set(slugs)
+
+
+def test_a_pinned_retracted_version_leaves_the_latest_published_one_latest():
+    first = make_published(slug="twice-published", name={"en": "Twice"})
+    method = first.method
+    method.name_en = "Twice, renamed"
+    method.save()
+    second = publish(method)
+    retract(second, user=None, reason="Wrong name.")
+
+    cards = cards_for([("twice-published", 2), ("twice-published", None)], "en")
+
+    assert cards[("twice-published", None)].version == 1
+    assert cards[("twice-published", 2)].is_retracted
+    assert cards[("twice-published", 2)].pinned

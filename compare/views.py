@@ -47,21 +47,23 @@ def compare_page(request: HttpRequest) -> HttpResponse:
     etag = freshness.page_etag(request, dated=not selection.all_pinned)
     if unchanged := freshness.not_modified(request, etag):
         return unchanged
-    html = cache.get(f"compare:{etag}")
-    if html is None:
+    kept = cache.get(f"compare:{etag}")
+    if kept is None:
         comparison = _comparison(request, selection)
         template = "compare/page.html"
         if request.htmx and not request.htmx.boosted:
             template += "#comparison"
         html = render_to_string(template, {"comparison": comparison}, request)
-        cache.set(f"compare:{etag}", html, timeout=RENDERED_FOR)
+        # Only pinned versions that all exist make a page that never changes:
+        # a notice about one left out names today's catalogue.
+        fixed = selection.all_pinned and not (
+            comparison.unknown or comparison.unknown_versions
+        )
+        kept = (html, fixed)
+        cache.set(f"compare:{etag}", kept, timeout=RENDERED_FOR)
 
-    return freshness.mark_fresh(
-        HttpResponse(html),
-        etag,
-        shared=True,
-        long_lived=selection.all_pinned,
-    )
+    html, fixed = kept
+    return freshness.mark_fresh(HttpResponse(html), etag, shared=True, long_lived=fixed)
 
 
 @require_safe

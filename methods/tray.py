@@ -50,6 +50,15 @@ def compare_url(slugs: Sequence[str]) -> str:
     return f"{reverse('compare:page')}?m={','.join(slugs)}"
 
 
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def is_slug(text: str) -> bool:
+    """Could this name an entry? Checked before it reaches a query: a NUL
+    byte, for one, is an error in PostgreSQL, not a slug that is missing."""
+    return len(text) <= 100 and _SLUG.fullmatch(text) is not None
+
+
 # A slug, optionally pinned to a version as the compare page allows: `tl@1`.
 _COMPARED = re.compile(SLUG_PATTERN.removesuffix("$") + r"(@[1-9][0-9]{0,8})?$")
 

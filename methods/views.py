@@ -241,7 +241,9 @@ def tray_update(request: HttpRequest) -> HttpResponse:
     slug = request.POST.get("slug", "")
     if action not in {"add", "remove", "clear"}:
         return HttpResponseBadRequest(_("Say whether to add or remove a method."))
-    if action == "add" and not CatalogueEntry.objects.filter(slug=slug).exists():
+    if action == "add" and not (
+        tray.is_slug(slug) and CatalogueEntry.objects.filter(slug=slug).exists()
+    ):
         raise Http404
 
     notice = ""

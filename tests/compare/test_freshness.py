@@ -102,3 +102,13 @@ def test_the_page_sets_no_cookie(client):
 
     assert not response.cookies
     assert "Cookie" not in response.get("Vary", "")
+
+
+@pytest.mark.parametrize(
+    "query", ["transfer-learning@9", "no-such-method@1,transfer-learning@1"]
+)
+def test_a_pinned_comparison_that_leaves_something_out_is_revalidated(client, query):
+    response = client.get("/en/compare/", {"m": query})
+
+    assert "no-cache" in response["Cache-Control"]
+    assert "max-age" not in response["Cache-Control"]

@@ -175,3 +175,10 @@ def test_compare_selection_keeps_well_formed_slugs_once():
     raw = "fitnets, tinybert,fitnets,BAD SLUG,,a-b"
 
     assert tray.compare_selection(raw) == ["fitnets", "tinybert", "a-b"]
+
+
+@pytest.mark.parametrize("slug", ["\x00", "a\x00b", "x" * 5000, "<b>"])
+def test_ticking_something_that_is_no_slug_is_not_found(client, slug):
+    response = client.post("/en/methods/tray/", {"action": "add", "slug": slug})
+
+    assert response.status_code == 404

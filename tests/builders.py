@@ -56,6 +56,14 @@ def make_published(**overrides: Any) -> MethodVersion:
     return publish(make_method(**overrides))
 
 
+def publish_renamed(version: MethodVersion, english_name: str) -> MethodVersion:
+    """The entry of `version` published again under another English name."""
+    method = version.method
+    method.name_en = english_name
+    method.save()
+    return publish(method)
+
+
 def make_many_published(count: int, **overrides: Any) -> list[str]:
     """Published entries `bulk-000`, `bulk-001`…, in a few queries."""
     contents = [

@@ -3,8 +3,8 @@
 import pytest
 
 from methods.cards import cards_for, latest_cards
-from methods.publishing import publish, retract
-from tests.builders import make_method, make_published
+from methods.publishing import retract
+from tests.builders import make_method, make_published, publish_renamed
 
 pytestmark = pytest.mark.django_db
 
@@ -86,10 +86,7 @@ def test_cards_cost_a_fixed_number_of_queries_whatever_their_number(
 
 def test_a_pinned_retracted_version_leaves_the_latest_published_one_latest():
     first = make_published(slug="twice-published", name={"en": "Twice"})
-    method = first.method
-    method.name_en = "Twice, renamed"
-    method.save()
-    second = publish(method)
+    second = publish_renamed(first, "Twice, renamed")
     retract(second, user=None, reason="Wrong name.")
 
     cards = cards_for([("twice-published", 2), ("twice-published", None)], "en")

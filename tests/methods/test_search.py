@@ -4,7 +4,7 @@ import pytest
 
 from methods.models import SearchWord
 from methods.search import Results, clean_query, closest_names, search, suggest
-from tests.builders import make_method, make_published
+from tests.builders import make_method, make_published, publish_renamed
 
 pytestmark = pytest.mark.django_db
 
@@ -121,12 +121,8 @@ def test_unpublished_entries_are_never_found():
 
 def test_publishing_a_new_version_updates_what_search_finds():
     version = make_published(slug="renamed", name={"en": "Old Name"})
-    method = version.method
-    method.name_en = "Brand New Name"
-    method.save()
-    from methods.publishing import publish
 
-    publish(method)
+    publish_renamed(version, "Brand New Name")
 
     assert first("Brand New Name") == "renamed"
     assert search("Old Name", "en").slugs[:1] != ["renamed"]
@@ -176,12 +172,8 @@ def test_typos_are_corrected_against_names_published_since():
 
 def test_typos_are_not_corrected_to_words_no_name_holds_any_more():
     version = make_published(slug="estimator", name={"en": "Quixotic Estimator"})
-    method = version.method
-    method.name_en = "Plain Estimator"
-    method.save()
-    from methods.publishing import publish
 
-    publish(method)
+    publish_renamed(version, "Plain Estimator")
 
     assert not SearchWord.objects.filter(word="quixotic").exists()
     assert SearchWord.objects.filter(word="plain").exists()

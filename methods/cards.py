@@ -2,7 +2,8 @@
 
 Every reader-facing page consumes cards, so a page never shows a draft and
 a pinned version looks the same as the latest one. Cards for any number of
-entries cost a fixed three queries: versions, fields and families.
+entries cost one query for their versions; field and family names are kept
+per catalogue generation (two queries when it changes).
 """
 
 from collections.abc import Iterable
@@ -160,7 +161,7 @@ def cards_for(keys: Iterable[VersionKey], language: str) -> dict[VersionKey, Car
     """Cards for (slug, version) pairs; a None version means the latest published.
 
     One query for the versions whatever the mix of pinned and latest, so a
-    page costs the same three queries with or without pins.
+    page costs the same with or without pins.
     """
     keys = list(keys)
     latest = {slug for slug, number in keys if number is None}

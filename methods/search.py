@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
+from django.db.models import QuerySet
 
 from methods.models import (
     CatalogueEntry,
@@ -195,7 +196,7 @@ def matches(
 ) -> Results:
     """One page of the entries matching the query, and how many match. One query.
 
-    The query must be clean (`clean_query`). At most a few thousand
+    The query must be clean (`clean_query`). At most a few hundred
     candidates are ranked (CANDIDATES per kind of match); a query that
     matches more says so with `capped`.
     """
@@ -357,7 +358,7 @@ WHERE v.word = ANY(%s) AND NOT EXISTS (
 """
 
 
-def _words(terms) -> set[str]:
+def _words(terms: QuerySet[SearchTerm]) -> set[str]:
     """The words of these terms that typos are corrected to."""
     return {
         word

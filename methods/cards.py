@@ -6,17 +6,18 @@ entries cost one query for their versions; field and family names are kept
 per catalogue generation (two queries when it changes).
 """
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db import connection
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from methods import freshness
-from methods.models import MethodFamily, MethodVersion, ResearchField, Status
+from methods.models import MethodFamily, ResearchField, Status
 
 DEFAULT_LANGUAGE = "en"
 
@@ -149,12 +150,37 @@ def localize(texts: dict[str, str], language: str) -> LocalText | None:
 
 
 VersionKey = tuple[str, int | None]
+MAX_VERSION_NUMBER = 2**31 - 1
 
 
 def latest_cards(slugs: Iterable[str], language: str) -> dict[str, Card]:
     """The latest published version of each entry, keyed by slug."""
     cards = cards_for([(slug, None) for slug in slugs], language)
     return {slug: card for (slug, _number), card in cards.items()}
+
+
+# One statement whatever the keys: its text never changes, so the ORM does
+# not build and compile it again for every page (a millisecond for 25 cards).
+_VERSIONS_SQL = """
+SELECT m.slug, v.number, v.status, v.published_at, v.content,
+       v.retraction_reason, v.retracted_at
+FROM methods_method m
+JOIN methods_methodversion v ON v.method_id = m.id
+WHERE m.slug = ANY(%(latest)s)
+  AND v.number = (
+      SELECT u.number FROM methods_methodversion u
+      WHERE u.method_id = m.id AND u.status = %(published)s
+      ORDER BY u.number DESC
+      LIMIT 1
+  )
+UNION ALL
+SELECT m.slug, v.number, v.status, v.published_at, v.content,
+       v.retraction_reason, v.retracted_at
+FROM unnest(%(pinned_slugs)s::text[], %(pinned_numbers)s::integer[])
+     AS pin(slug, number)
+JOIN methods_method m ON m.slug = pin.slug
+JOIN methods_methodversion v ON v.method_id = m.id AND v.number = pin.number
+"""
 
 
 def cards_for(keys: Iterable[VersionKey], language: str) -> dict[VersionKey, Card]:
@@ -165,37 +191,31 @@ def cards_for(keys: Iterable[VersionKey], language: str) -> dict[VersionKey, Car
     """
     keys = list(keys)
     latest = {slug for slug, number in keys if number is None}
-    pinned = {(slug, number) for slug, number in keys if number is not None}
+    # A number no version can have (past PostgreSQL's integer) finds nothing.
+    pinned = {
+        (slug, number)
+        for slug, number in keys
+        if number is not None and 0 < number <= MAX_VERSION_NUMBER
+    }
     if not keys:
         return {}
 
-    wanted = Q()
-    if latest:
-        latest_number = (
-            MethodVersion.objects.filter(
-                method=OuterRef("method_id"), status=Status.PUBLISHED
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _VERSIONS_SQL,
+            {
+                "latest": sorted(latest),
+                "pinned_slugs": [slug for slug, _number in pinned],
+                "pinned_numbers": [number for _slug, number in pinned],
+                "published": Status.PUBLISHED,
+            },
+        )
+        versions = [
+            _StoredVersion(
+                slug, number, status, published_at, json.loads(content), *rest
             )
-            .order_by("-number")
-            .values("number")[:1]
-        )
-        wanted |= Q(method__slug__in=latest, number=Subquery(latest_number))
-    if pinned:
-        # Pinned slugs by pinned numbers, narrowed to the pins below: one
-        # condition, where one per pin costs the ORM more than the query.
-        wanted |= Q(
-            method__slug__in={slug for slug, _number in pinned},
-            number__in={number for _slug, number in pinned},
-        )
-    rows = (
-        MethodVersion.objects.filter(wanted)
-        .order_by()
-        .values_list("method__slug", *_StoredVersion._fields[1:])
-    )
-    versions = [
-        version
-        for version in map(_StoredVersion._make, rows)
-        if version.slug in latest or (version.slug, version.number) in pinned
-    ]
+            for slug, number, status, published_at, content, *rest in cursor
+        ]
 
     cards = _cards(versions, language)
     found: dict[VersionKey, Card] = {}

@@ -47,6 +47,13 @@ def test_an_unknown_version_is_a_404(client):
     assert "页面未找到" in response.content.decode()
 
 
+@pytest.mark.parametrize("number", ["2147483648", "99999999999999999999999"])
+def test_a_version_number_beyond_any_stored_one_is_a_404(client, number):
+    response = client.get(f"/en/methods/transfer-learning/v/{number}/")
+
+    assert response.status_code == 404
+
+
 def test_a_retracted_version_shows_its_reason(client):
     version = MethodVersion.objects.get(method__slug="fitnets")
     retract(version, user=None, reason="The venue was wrong.")

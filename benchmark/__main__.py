@@ -106,10 +106,21 @@ def _run(args: argparse.Namespace) -> dict:
     conditional = measure.conditional(catalogue.slugs)
 
     print("Load under gunicorn…", flush=True)
-    compare_path = measure.compare_url(catalogue.slugs[100:106])
+    one_comparison = [measure.compare_url(catalogue.slugs[100:106])]
+    # More comparisons than the server can answer in the time, so none is
+    # served from a worker's rendered copy.
+    new_comparisons = [
+        measure.compare_url(rng.sample(catalogue.slugs, 6))
+        for _ in range(args.load_seconds * 2_000)
+    ]
     with load.gunicorn(dict(os.environ)) as port:
-        trivial, tool = load.requests_per_second(port, "/health/", args.load_seconds)
-        compare, _tool = load.requests_per_second(port, compare_path, args.load_seconds)
+        trivial, tool = load.requests_per_second(port, ["/health/"], args.load_seconds)
+        compare, _tool = load.requests_per_second(
+            port, one_comparison, args.load_seconds
+        )
+        uncached, _tool = load.requests_per_second(
+            port, new_comparisons, args.load_seconds
+        )
     throughput = {
         "tool": tool,
         "workers": load.WORKERS,
@@ -118,6 +129,8 @@ def _run(args: argparse.Namespace) -> dict:
         "trivial_view_rps": round(trivial, 1),
         "compare_6_rps": round(compare, 1),
         "ratio": round(compare / trivial, 3),
+        "compare_6_each_new_rps": round(uncached, 1),
+        "each_new_ratio": round(uncached / trivial, 3),
     }
 
     results = {
@@ -205,7 +218,9 @@ def _print(results: dict) -> None:
         f"\nUnder gunicorn ({throughput['workers']} workers, {throughput['tool']}, "
         f"{throughput['connections']} connections, {throughput['seconds']} s each): "
         f"compare of 6 {throughput['compare_6_rps']} req/s, trivial view "
-        f"{throughput['trivial_view_rps']} req/s, ratio {throughput['ratio']}"
+        f"{throughput['trivial_view_rps']} req/s, ratio {throughput['ratio']}; "
+        f"a new comparison of 6 each request {throughput['compare_6_each_new_rps']} "
+        f"req/s, ratio {throughput['each_new_ratio']}"
     )
     print(f"\n{'file':<40}  {'bytes':>8}  {'gzip':>8}")
     for size in results["sizes"]:

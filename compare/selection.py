@@ -60,7 +60,9 @@ def parse_selection(query: QueryDict) -> Selection:
     for value in query.getlist("m"):
         for part in value.split(","):
             # Control characters (a NUL, say) are never part of a name.
-            slug = "".join(char for char in part if char.isprintable()).strip().lower()
+            if not part.isprintable():
+                part = "".join(char for char in part if char.isprintable())
+            slug = part.strip().lower()
             if slug and slug not in requested:
                 requested.append(slug)
     return Selection(tuple(requested), only_differences=query.get("only") == "diff")

@@ -210,6 +210,11 @@ def conditional(slugs: Sequence[str]) -> dict[str, dict]:
         "compare of 6, pinned": compare_url([f"{slug}@1" for slug in slugs[:6]]),
         "entry page": f"/en/methods/{slugs[0]}/",
         "entry page, pinned": f"/en/methods/{slugs[0]}/v/1/",
+        "entry history": f"/en/methods/{slugs[0]}/history/",
+        "catalogue page": "/en/methods/?page=2",
+        "search": "/zh/methods/?q=%E5%9B%9E%E5%BD%92",
+        "suggestions": "/en/methods/suggest/?q=regression",
+        "home page": "/zh/",
     }
     outcomes = {}
     for name, url in pages.items():

@@ -37,6 +37,10 @@ from methods.versions import diff_contents
 @ensure_csrf_cookie
 def catalogue(request: HttpRequest) -> HttpResponse:
     # Ticking posts with htmx, which reads the token from the cookie.
+    etag = _reader_etag(request, dated=False)
+    if unchanged := freshness.not_modified(request, etag):
+        return unchanged
+
     language = translation.get_language()
     choices = listing.filter_choices(language)
     wanted = listing.read_listing(request.GET, choices)
@@ -79,11 +83,16 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "canonical": _absolute(request, request.path),
         **_tray_context(request, cards, ticked, shown=slugs),
     }
-    return render(request, "methods/list.html", context)
+    response = render(request, "methods/list.html", context)
+    return freshness.mark_fresh(response, etag, shared=False)
 
 
 @require_safe
 def suggest(request: HttpRequest) -> HttpResponse:
+    etag = freshness.page_etag(request, dated=False)
+    if unchanged := freshness.not_modified(request, etag):
+        return unchanged
+
     language = translation.get_language()
     selection = compare_selection(request.GET.get("compare", ""))
     slugs = search.suggest(request.GET.get("q", ""), language, exclude=selection)
@@ -101,7 +110,8 @@ def suggest(request: HttpRequest) -> HttpResponse:
                 else reverse("methods:detail", args=[slug])
             )
             suggestions.append((cards[slug], href))
-    return render(request, "methods/suggestions.html", {"suggestions": suggestions})
+    response = render(request, "methods/suggestions.html", {"suggestions": suggestions})
+    return freshness.mark_fresh(response, etag, shared=True)
 
 
 @require_safe
@@ -109,7 +119,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     slug = slug.lower()
     if "preview" in request.GET and request.user.is_staff:
         return _preview(request, slug)
-    etag = _entry_etag(request)
+    etag = _reader_etag(request)
     if unchanged := freshness.not_modified(request, etag):
         return unchanged
     card = latest_cards([slug], translation.get_language()).get(slug)
@@ -137,13 +147,14 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
     return freshness.mark_fresh(response, etag, shared=True, long_lived=True)
 
 
-def _entry_etag(request: HttpRequest) -> str:
-    """An entry page also shows the reader's tray, form tokens and notices."""
+def _reader_etag(request: HttpRequest, *, dated: bool = True) -> str:
+    """Pages with the tray also show the reader's ticks, form tokens and notices."""
     return freshness.page_etag(
         request,
         tray.tray_slugs(request.session),
         request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
         request.COOKIES.get("messages", ""),
+        dated=dated,
     )
 
 
@@ -200,6 +211,12 @@ def _entry_page(
 
 @require_safe
 def history(request: HttpRequest, slug: str) -> HttpResponse:
+    # Publishing and retraction bump the catalogue generation: the page
+    # changes with them only.
+    etag = freshness.page_etag(request, dated=False)
+    if unchanged := freshness.not_modified(request, etag):
+        return unchanged
+
     versions = list(
         MethodVersion.objects.filter(method__slug=slug.lower())
         .select_related("method")
@@ -220,7 +237,8 @@ def history(request: HttpRequest, slug: str) -> HttpResponse:
         "newer": by_number[newer],
         "changes": diff_contents(by_number[older].content, by_number[newer].content),
     }
-    return render(request, "methods/history.html", context)
+    response = render(request, "methods/history.html", context)
+    return freshness.mark_fresh(response, etag, shared=True)
 
 
 def _version_number(

@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from methods import freshness
 from methods.cards import latest_cards
 
 FEATURED = ["multitask-learning", "knowledge-distillation", "transfer-learning"]
@@ -22,13 +23,18 @@ def language_redirect(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
+    etag = freshness.page_etag(request, dated=False)
+    if unchanged := freshness.not_modified(request, etag):
+        return unchanged
+
     cards = latest_cards(FEATURED, translation.get_language())
     featured = [cards[slug] for slug in FEATURED if slug in cards]
-    return render(
+    response = render(
         request,
         "home.html",
         {"featured": featured, "featured_slugs": ",".join(FEATURED)},
     )
+    return freshness.mark_fresh(response, etag, shared=True)
 
 
 @require_safe

@@ -65,3 +65,4 @@ def test_the_budgets_read_a_run_of_results():
     assert len(checks) == 9
     by_name = {check["budget"]: check for check in checks}
     assert by_name["CSS under 20 KB"]["holds"]
+    assert by_name["unchanged pages answer conditional requests with 304"]["holds"]

@@ -292,3 +292,41 @@ def test_a_search_without_letters_or_digits_says_it_shows_everything(client, que
         "A search needs a letter or a digit: showing every method."
         in response.content.decode()
     )
+
+
+def test_a_repeated_catalogue_request_is_answered_with_not_modified(client):
+    client.get("/en/methods/?q=learning")  # sets the CSRF cookie
+    etag = client.get("/en/methods/?q=learning")["ETag"]
+
+    response = client.get("/en/methods/?q=learning", headers={"If-None-Match": etag})
+
+    assert response.status_code == 304
+
+
+def test_ticking_a_method_changes_the_catalogue_validator(client):
+    client.get("/en/methods/")
+    etag = client.get("/en/methods/")["ETag"]
+    client.post("/en/methods/tray/", {"action": "add", "slug": "fitnets"})
+
+    response = client.get("/en/methods/", headers={"If-None-Match": etag})
+
+    assert response.status_code == 200
+    assert "FitNets" in text(page(response).select_one("#compare-tray"))
+
+
+def test_publishing_changes_the_catalogue_validator(client):
+    client.get("/en/methods/")
+    etag = client.get("/en/methods/")["ETag"]
+    make_published(slug="zeta-sampling", name={"en": "Zeta Sampling"})
+
+    response = client.get("/en/methods/", headers={"If-None-Match": etag})
+
+    assert response.status_code == 200
+    assert "Zeta Sampling" in names(response)
+
+
+def test_the_catalogue_is_private_to_the_reader(client):
+    response = client.get("/en/methods/")
+
+    assert "private" in response["Cache-Control"]
+    assert "no-cache" in response["Cache-Control"]

@@ -69,6 +69,27 @@ def test_suggestions_run_a_fixed_number_of_queries(client, django_assert_num_que
         client.get("/en/methods/suggest/?q=learning")
 
 
+def test_repeated_suggestions_are_answered_with_not_modified(client):
+    etag = client.get("/en/methods/suggest/?q=learning")["ETag"]
+
+    response = client.get(
+        "/en/methods/suggest/?q=learning", headers={"If-None-Match": etag}
+    )
+
+    assert response.status_code == 304
+
+
+def test_another_query_has_its_own_suggestions_validator(client):
+    learning = client.get("/en/methods/suggest/?q=learning")["ETag"]
+
+    response = client.get(
+        "/en/methods/suggest/?q=distil", headers={"If-None-Match": learning}
+    )
+
+    assert response.status_code == 200
+    assert "DistilBERT" in response.content.decode()
+
+
 def test_the_header_search_box_suggests_and_works_without_javascript(client):
     html = client.get("/en/").content.decode()
 

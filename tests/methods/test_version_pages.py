@@ -91,6 +91,46 @@ def test_history_compares_two_versions_field_by_field(client, second_version):
     ]
 
 
+def test_a_repeated_history_request_is_answered_with_not_modified(client):
+    etag = client.get("/en/methods/transfer-learning/history/")["ETag"]
+
+    response = client.get(
+        "/en/methods/transfer-learning/history/", headers={"If-None-Match": etag}
+    )
+
+    assert response.status_code == 304
+
+
+def test_a_new_version_changes_the_history_validator(client):
+    etag = client.get("/en/methods/transfer-learning/history/")["ETag"]
+    method = Method.objects.get(slug="transfer-learning")
+    method.proposers = "Pan, S. J. & Yang, Q."
+    method.save()
+    publish(method, note="Shorter proposers.")
+
+    response = client.get(
+        "/en/methods/transfer-learning/history/", headers={"If-None-Match": etag}
+    )
+
+    assert response.status_code == 200
+    assert "Shorter proposers." in text(page(response).main)
+
+
+def test_history_runs_a_fixed_number_of_queries(
+    client, second_version, django_assert_num_queries
+):
+    # The catalogue generation, then every version of the entry.
+    with django_assert_num_queries(2):
+        client.get("/en/methods/transfer-learning/history/", {"from": 1, "to": 2})
+
+
+def test_history_is_the_same_page_for_every_reader(client):
+    response = client.get("/en/methods/transfer-learning/history/")
+
+    assert "public" in response["Cache-Control"]
+    assert "no-cache" in response["Cache-Control"]
+
+
 def test_history_of_an_unknown_entry_is_a_404(client):
     assert client.get("/en/methods/no-such/history/").status_code == 404
 

@@ -36,6 +36,34 @@ def test_home_page_answers_in_each_language(client, path, text):
     assert text in response.content.decode()
 
 
+def test_a_repeated_home_page_request_is_answered_with_not_modified(client):
+    etag = client.get("/en/")["ETag"]
+
+    response = client.get("/en/", headers={"If-None-Match": etag})
+
+    assert response.status_code == 304
+
+
+def test_the_home_page_runs_a_fixed_number_of_queries(
+    client, django_assert_num_queries
+):
+    # The catalogue generation, the featured versions, field and family names.
+    with django_assert_num_queries(4):
+        client.get("/en/")
+
+    etag = client.get("/en/")["ETag"]
+    with django_assert_num_queries(1):
+        client.get("/en/", headers={"If-None-Match": etag})
+
+
+def test_each_language_has_its_own_home_page_validator(client):
+    english = client.get("/en/")["ETag"]
+
+    response = client.get("/zh/", headers={"If-None-Match": english})
+
+    assert response.status_code == 200
+
+
 def test_language_switch_keeps_the_page_and_its_query_string(client):
     response = client.get("/en/methods/?q=distillation&page=2")
 

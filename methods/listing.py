@@ -67,7 +67,9 @@ def filter_choices(language: str) -> Choices:
     """Fields and families by name, and the decades entries come from.
 
     Kept for the catalogue generation, which every change to what readers
-    see bumps (`methods.freshness.kept`): a kept value is never stale.
+    see bumps (`methods.freshness.kept`). A process reads the generation at
+    most once in `freshness.GENERATION_TTL` (1 s), so a kept value is at
+    most that much behind a change made elsewhere.
     """
 
     def choices() -> Choices:
@@ -171,7 +173,8 @@ def _shorten(value: str) -> str:
 def found(listing: Listing, language: str, page: int) -> tuple[Results, int]:
     """One page of a search's matches, filtered and sorted, and its number.
 
-    A page past the end gives the last page, as Paginator.get_page does.
+    A page past the end gives the last page, as Paginator.get_page does: one
+    statement more, the first having counted the matches.
     """
     years = (listing.decade, listing.decade + 9) if listing.decade is not None else None
 
@@ -188,10 +191,10 @@ def found(listing: Listing, language: str, page: int) -> tuple[Results, int]:
         )
 
     results = page_of(page)
-    if not results.slugs and page > 1:
-        last = max(1, -(-page_of(1).total // PAGE_SIZE))
-        return page_of(last), last
-    return results, page
+    last = max(1, -(-results.total // PAGE_SIZE))
+    if page > last and results.total:
+        results = page_of(last)
+    return results, min(page, last)
 
 
 def ordered(listing: Listing, language: str) -> list[str]:
@@ -199,11 +202,14 @@ def ordered(listing: Listing, language: str) -> list[str]:
 
     For the unfiltered list only: a page far down it would otherwise make
     PostgreSQL step over every entry before it (10 ms at 50,000), where a
-    slice of this list costs nothing. About 3 MB for each order and
-    language a reader asks for, read in one index-only scan.
+    slice of this list costs nothing. About 3 MB for each order a reader
+    asks for, read in one index-only scan: by name and by year once for
+    each language, whose names decide them, by last published once.
     """
+    sort = listing.effective_sort
+    names_in = "" if sort == "published" else language
     return freshness.kept(
-        ("ordered", listing.effective_sort, language),
+        ("ordered", sort, names_in),
         lambda: list(entries(listing, language).values_list("slug", flat=True)),
     )
 

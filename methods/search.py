@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchVector
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import QuerySet
 
 from methods.models import (
@@ -44,6 +44,14 @@ EXACT, PREFIX, SUBSTRING, FUZZY = 4.0, 3.0, 2.0, 1.0
 TIER_WIDTH = 4.0
 # Closest names, offered when nothing matched: looser than a match.
 CLOSEST_SIMILARITY = 0.1
+# OFFSET is a bigint; past every match, any offset finds the same nothing.
+_LARGEST_OFFSET = 2**63 - 1
+# Held while a transaction changes the vocabulary, until it ends. Without
+# it, a publisher removing a word's last term could delete the word while
+# another, not yet committed, gives the word a new term and, finding the
+# word still there, adds nothing. Any key will do, as long as every process
+# uses the same ("SGvocab" in ASCII).
+VOCABULARY_LOCK = 0x53_47_76_6F_63_61_62
 
 # Kana, CJK ideographs and Hangul: folded one character a word (migration 0011).
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -90,8 +98,15 @@ def name_order(language: str) -> list:
 # goes first: a cheap stand-in for trigram similarity, which costs
 # microseconds a row. Only entries found by their summary alone are ranked
 # with ts_rank, the other costly function.
-# Every condition compares with the folded query as a constant
-# (scholargate_fold is IMMUTABLE), which the b-tree range needs.
+# Prefixes, substrings and summary words compare with the folded query as a
+# constant (scholargate_fold is IMMUTABLE), which the b-tree range needs.
+# Close names compare with the corrected words instead, which only the
+# vocabulary knows: a subquery run once before any term is read, whose
+# pattern the trigram index then takes as it would a constant.
+# A query can fold to nothing (① is a digit to Python, punctuation to
+# PostgreSQL): each kind of match requires a folded query that is not
+# empty, which the planner settles once, so such a query finds nothing.
+# The total comes with every page, even one past the end.
 # NB: `folded` never holds % or _ (folding turns punctuation into spaces), so
 # the query needs no LIKE escaping.
 _MATCHES_SQL = """
@@ -101,7 +116,8 @@ WITH query AS MATERIALIZED (
 ),
 prefix AS MATERIALIZED (
     SELECT t.entry_id, t.folded FROM methods_searchterm t {join}
-    WHERE t.folded COLLATE "C" >= {folded}
+    WHERE {folded} <> ''
+      AND t.folded COLLATE "C" >= {folded}
       AND t.folded COLLATE "C" < {folded} || chr(1114111)
       {filters}
     ORDER BY t.folded COLLATE "C"
@@ -109,7 +125,7 @@ prefix AS MATERIALIZED (
 ),
 inside AS MATERIALIZED (
     SELECT t.entry_id, t.folded FROM methods_searchterm t {join}
-    WHERE t.folded LIKE '%%' || {folded} || '%%' {filters}
+    WHERE {folded} <> '' AND t.folded LIKE '%%' || {folded} || '%%' {filters}
     LIMIT %(candidates)s
 ),
 corrected AS MATERIALIZED (
@@ -126,7 +142,7 @@ corrected AS MATERIALIZED (
 ),
 close AS MATERIALIZED (
     SELECT t.entry_id, t.folded FROM methods_searchterm t {join}
-    WHERE %(fuzzy)s
+    WHERE %(fuzzy)s AND {folded} <> ''
       AND (SELECT count(DISTINCT entry_id) FROM (
              SELECT entry_id FROM prefix UNION ALL SELECT entry_id FROM inside
            ) direct) < %(few)s
@@ -135,7 +151,7 @@ close AS MATERIALIZED (
 ),
 summary AS MATERIALIZED (
     SELECT e.method_id AS entry_id FROM methods_catalogueentry e
-    WHERE e.document @@ {tsquery}('english', {folded}) {filters}
+    WHERE {folded} <> '' AND e.document @@ {tsquery}('english', {folded}) {filters}
     LIMIT %(candidates)s
 ),
 named AS (
@@ -160,21 +176,29 @@ ranked AS (
     JOIN methods_catalogueentry e ON e.method_id = hits.entry_id
     LEFT JOIN named ON named.entry_id = hits.entry_id, query
     {exclude}
+),
+page AS (
+    SELECT slug, row_number() OVER (ORDER BY {order}) AS position FROM ranked
+    ORDER BY position
+    LIMIT %(limit)s OFFSET %(offset)s
 )
-SELECT slug,
-       count(*) OVER () AS total,
-       (SELECT count(*) FROM prefix) >= %(candidates)s
-         OR (SELECT count(*) FROM inside) >= %(candidates)s
-         OR (SELECT count(*) FROM close) >= %(candidates)s
-         OR (SELECT count(*) FROM summary) >= %(candidates)s AS capped
-FROM ranked
-ORDER BY {order}
-LIMIT %(limit)s OFFSET %(offset)s
+SELECT page.slug, totals.total, totals.capped
+FROM (
+    SELECT count(*) AS total,
+           (SELECT count(*) FROM prefix) >= %(candidates)s
+             OR (SELECT count(*) FROM inside) >= %(candidates)s
+             OR (SELECT count(*) FROM close) >= %(candidates)s
+             OR (SELECT count(*) FROM summary) >= %(candidates)s AS capped
+    FROM ranked
+) totals
+LEFT JOIN page ON true
+ORDER BY page.position
 """
 
-# How each sort orders the matches; ties go by name, then slug.
+# How each sort orders the matches, as `methods.listing.entries` orders the
+# list: ties go by the folded name (`name_order`), then slug.
 _ORDERS = {
-    "relevance": "rank DESC, lower(name), slug",
+    "relevance": "rank DESC, scholargate_fold(name), slug",
     "name": "scholargate_fold(name), slug",
     "year": "origin_year NULLS LAST, scholargate_fold(name), slug",
     "published": "published_at DESC, slug",
@@ -198,7 +222,9 @@ def matches(
 
     The query must be clean (`clean_query`). At most a few hundred
     candidates are ranked (CANDIDATES per kind of match); a query that
-    matches more says so with `capped`.
+    matches more says so with `capped`. A page past the end is empty but
+    still counts the matches; a query that folds to nothing (①) finds
+    nothing.
     """
     filters, params = [], {}
     if field:
@@ -237,28 +263,38 @@ def matches(
         shortest_word=SHORTEST_WORD,
         exclude=list(exclude),
         limit=limit,
-        offset=offset,
+        offset=min(offset, _LARGEST_OFFSET),
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    if not rows:
-        return Results([], 0)
+    # One row at least: an empty page is one row without a slug.
     _slug, total, capped = rows[0]
-    return Results([slug for slug, *_rest in rows], total, capped)
+    return Results([slug for slug, *_rest in rows if slug is not None], total, capped)
 
 
 def _fuzzy(query: str) -> bool:
-    """Typos are forgiven in Latin-script words long enough to have some.
+    """Whether to look for close names (typos) at all.
 
-    Trigrams say little about a short query or about Chinese, and a short
-    query cannot use the trigram index for similarity at all.
+    Each word of the query is corrected to its closest vocabulary word, and
+    words shorter than SHORTEST_WORD are kept as typed: a query with fewer
+    letters or digits than that has nothing to correct. Chinese, Japanese
+    and Korean fold one character a word, too short for trigrams to tell a
+    typo.
     """
-    return not CJK.search(query) and sum(char.isalnum() for char in query) >= 4
+    return (
+        not CJK.search(query) and sum(char.isalnum() for char in query) >= SHORTEST_WORD
+    )
 
 
 def search(query: str, language: str, limit: int = 50, offset: int = 0) -> Results:
-    """Ranked slugs of the entries matching the query, and how many match."""
+    """Ranked slugs of the entries matching a reader's query, and how many match.
+
+    The plain way to ask the index a question, from the shell, a script or
+    a test: the query is cleaned and matched with no filter and the usual
+    ranking. Pages go through `methods.listing.found` (filters, sorts and
+    pages) and `suggest`, which share `matches` with it.
+    """
     query = clean_query(query)
     if not query:
         return Results([], 0)
@@ -310,10 +346,13 @@ def closest_names(query: str, limit: int = CLOSEST) -> list[str]:
     return list(dict.fromkeys(closest))[:limit]
 
 
+@transaction.atomic(savepoint=False)
 def refresh_index(method_ids: Iterable[int]) -> None:
     """Rebuild the index rows of these entries from their latest published version.
 
-    An entry without a published version leaves the index.
+    An entry without a published version leaves the index. Runs in the
+    caller's transaction, if any: the vocabulary stays locked against other
+    publishers (VOCABULARY_LOCK) until that transaction ends.
     """
     ids = list(method_ids)
     old_words = _words(SearchTerm.objects.filter(entry__in=ids))
@@ -338,12 +377,24 @@ def refresh_index(method_ids: Iterable[int]) -> None:
     )
     SearchTerm.objects.filter(entry__in=ids).update(folded=Fold("text"))
     new_words = _words(SearchTerm.objects.filter(entry__in=ids))
-    SearchWord.objects.bulk_create(
-        [SearchWord(word) for word in new_words - old_words], ignore_conflicts=True
-    )
-    if gone := old_words - new_words:
+    added, gone = new_words - old_words, old_words - new_words
+    if not added and not gone:
+        return
+    # Each statement after the lock sees the terms of whoever held it before.
+    _lock_vocabulary()
+    if added:
+        SearchWord.objects.bulk_create(
+            [SearchWord(word) for word in added], ignore_conflicts=True
+        )
+    if gone:
         with connection.cursor() as cursor:
             cursor.execute(_UNUSED_WORDS_SQL, [sorted(gone)])
+
+
+def _lock_vocabulary() -> None:
+    """Until the transaction ends: call it inside one."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [VOCABULARY_LOCK])
 
 
 # Of these words, those no term holds any more; the trigram index narrows
@@ -368,8 +419,10 @@ def _words(terms: QuerySet[SearchTerm]) -> set[str]:
     }
 
 
+@transaction.atomic(savepoint=False)
 def rebuild_vocabulary() -> None:
     """The vocabulary anew from every term: for catalogues loaded in bulk."""
+    _lock_vocabulary()
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM methods_searchword")
         cursor.execute(

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from methods import search
+from methods.listing import Listing, ordered
 from methods.models import CatalogueEntry
 from tests.builders import make_many_published, make_published
 from tests.pages import page, text
@@ -175,12 +177,6 @@ class TestPagination:
         assert names(response) == [f"Bulk {n:03}" for n in range(25, 30)]
         assert "Page 2 of 2" in response.content.decode()
 
-    def test_a_search_page_past_the_end_gets_the_last_page(self, client, many):
-        response = client.get("/en/methods/?q=bulk&page=7")
-
-        assert names(response) == [f"Bulk {n:03}" for n in range(25, 30)]
-        assert "Page 2 of 2" in response.content.decode()
-
     @pytest.mark.parametrize("sort", ["name", "year", "published"])
     def test_the_whole_list_shows_every_entry_once_over_its_pages(
         self, client, many, sort
@@ -204,6 +200,45 @@ class TestPagination:
         assert response.status_code == 200
         assert "Page 2 of 2" in response.content.decode()
 
+    @pytest.mark.parametrize(
+        "page", ["3", "7", "400000000000000000", "999999999999999999999"]
+    )
+    def test_a_search_page_past_the_end_gets_the_last_page(self, client, many, page):
+        response = client.get(f"/en/methods/?q=bulk&page={page}")
+
+        assert response.status_code == 200
+        assert names(response) == [f"Bulk {n:03}" for n in range(25, 30)]
+        assert "Page 2 of 2" in response.content.decode()
+
+    def test_a_search_page_past_the_end_costs_one_more_query(
+        self, client, many, django_assert_num_queries
+    ):
+        # A search's 6, and the last page once the page asked for has
+        # counted the matches.
+        with django_assert_num_queries(7):
+            client.get("/en/methods/?q=bulk&page=7")
+
+    def test_a_capped_search_by_best_match_says_the_closest_come_first(
+        self, client, many, monkeypatch
+    ):
+        monkeypatch.setattr(search, "CANDIDATES", 5)
+
+        response = client.get("/en/methods/?q=bulk")
+
+        assert "methods match “bulk”; the closest come first." in text(page(response))
+
+    @pytest.mark.parametrize("sort", ["name", "year", "published"])
+    def test_a_capped_search_sorted_otherwise_does_not_claim_the_closest_come_first(
+        self, client, many, monkeypatch, sort
+    ):
+        monkeypatch.setattr(search, "CANDIDATES", 5)
+
+        response = client.get(f"/en/methods/?q=bulk&sort={sort}")
+
+        shown = text(page(response))
+        assert re.search(r"More than \d+ methods match “bulk”\.", shown)
+        assert "the closest come first" not in shown
+
     @pytest.mark.parametrize("page", ["abc", "0", "-4", "1.5", ""])
     def test_a_page_that_is_not_a_number_gets_the_first_page(self, client, many, page):
         response = client.get(f"/en/methods/?decade=1950&page={page}")
@@ -223,6 +258,12 @@ def test_the_list_runs_a_fixed_number_of_queries(client, django_assert_num_queri
     with django_assert_num_queries(6):
         response = client.get("/en/methods/?page=2")
     assert len(names(response)) == 5
+
+
+def test_the_list_by_last_published_is_kept_once_for_every_language():
+    by_published = Listing(sort="published")
+
+    assert ordered(by_published, "zh") is ordered(by_published, "en")
 
 
 def test_a_search_runs_a_fixed_number_of_queries(client, django_assert_num_queries):

@@ -1,10 +1,24 @@
 """Search finds an entry by any of its names, in any language and script."""
 
-import pytest
+import threading
 
-from methods.models import SearchWord
-from methods.search import Results, clean_query, closest_names, search, suggest
-from tests.builders import make_method, make_published, publish_renamed
+import pytest
+from django.db import connection, transaction
+from django.utils import timezone
+
+from methods.content import normalize_content
+from methods.listing import Listing, entries
+from methods.models import CatalogueEntry, MethodVersion, SearchWord, Status
+from methods.search import (
+    Results,
+    clean_query,
+    closest_names,
+    matches,
+    refresh_index,
+    search,
+    suggest,
+)
+from tests.builders import entry, make_method, make_published, publish_renamed
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +123,15 @@ def test_search_counts_every_match_and_pages_through_them():
     assert page.slugs == everything.slugs[2:4]
 
 
+@pytest.mark.parametrize("offset", [1000, 10**20])
+def test_a_page_past_every_match_is_empty_and_still_counts_them(offset):
+    everything = search("learning", "en")
+
+    past = search("learning", "en", limit=2, offset=offset)
+
+    assert past == Results([], everything.total)
+
+
 def test_nothing_found_is_an_empty_result():
     assert search("zzqxv", "en") == Results([], 0)
 
@@ -131,6 +154,15 @@ def test_publishing_a_new_version_updates_what_search_finds():
 @pytest.mark.parametrize("query", ["", "   ", "%", "_", "\\", "!!!", "\x00"])
 def test_queries_without_letters_search_for_nothing(query):
     assert search(query, "en").total == 0
+
+
+@pytest.mark.parametrize("query", ["①", "²", "①②", "①②③④", "² ①"])
+def test_a_query_that_folds_to_nothing_finds_nothing(query):
+    # Letters and digits to Python, punctuation to PostgreSQL's folding.
+    assert clean_query(query) == query
+
+    assert search(query, "en") == Results([], 0)
+    assert suggest(query, "en") == []
 
 
 def test_like_wildcards_are_taken_literally():
@@ -180,6 +212,45 @@ def test_typos_are_not_corrected_to_words_no_name_holds_any_more():
     assert search("quixotik", "en").total == 0
 
 
+def test_an_alias_that_folds_longer_than_typed_is_published_and_found():
+    # æ folds to "ae": a word of 400 letters, from an alias of 200.
+    make_published(slug="long-alias", aliases=[{"name": "æ" * 200, "language": "en"}])
+
+    assert SearchWord.objects.filter(word="ae" * 200).exists()
+    assert first("æ" * 200) == "long-alias"
+
+
+def test_equally_good_matches_go_by_name_then_slug():
+    for slug, name in [
+        ("tie-b", "Tie Élan"),
+        ("tie-a", "tie elan"),
+        ("tie-c", "TIE ELAN"),
+    ]:
+        make_published(slug=slug, name={"en": name})
+
+    assert search("tie elan", "en").slugs[:3] == ["tie-a", "tie-b", "tie-c"]
+
+
+@pytest.mark.parametrize("sort", ["name", "year", "published"])
+def test_a_search_orders_its_matches_as_the_list_orders_them(sort):
+    for slug, name in [
+        ("tie-b", "Tie Élan"),
+        ("tie-a", "tie elan"),
+        ("tie-d", "Tie Dusk"),
+        ("tie-c", "TIE ELAN"),
+    ]:
+        make_published(slug=slug, name={"en": name}, origin_year_text={"en": "1990"})
+    # Published in the same instant, so that only the ties decide.
+    CatalogueEntry.objects.filter(slug__startswith="tie-").update(
+        published_at=timezone.now()
+    )
+
+    found = matches("tie", "en", sort=sort).slugs
+    listed = entries(Listing(sort=sort), "en").values_list("slug", flat=True)
+
+    assert found == [slug for slug in listed if slug in found]
+
+
 def test_a_search_ranks_and_pages_in_one_query(django_assert_num_queries):
     with django_assert_num_queries(1):
         results = search("learning", "en", limit=2, offset=2)
@@ -194,3 +265,88 @@ def test_part_of_a_korean_name_finds_the_entry():
     )
 
     assert first("회귀") == "linear-regression"
+
+
+def _published_again(version: MethodVersion, english_name: str) -> None:
+    """A new published version under another name, not yet indexed."""
+    MethodVersion.objects.create(
+        method=version.method,
+        number=version.number + 1,
+        status=Status.PUBLISHED,
+        content=normalize_content(
+            entry(
+                slug=version.method.slug,
+                name={"en": english_name},
+                field=None,
+                family=None,
+            )
+        ),
+        published_at=timezone.now(),
+    )
+
+
+def _until_done_or_waiting(done: threading.Event) -> None:
+    """Until `done`, or until a transaction in this database waits for a lock."""
+    for _attempt in range(1000):
+        if done.wait(0.01):
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_database d"
+                " ON d.oid = l.database WHERE d.datname = current_database()"
+                " AND NOT l.granted)"
+            )
+            if cursor.fetchone()[0]:
+                return
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_word_one_entry_drops_while_another_takes_it_stays_in_the_vocabulary():
+    dropping = make_published(
+        slug="drops-it", name={"en": "Quasar Estimator"}, field=None, family=None
+    )
+    taking = make_published(
+        slug="takes-it", name={"en": "Zircon Method"}, field=None, family=None
+    )
+    _published_again(dropping, "Lambent Estimator")
+    _published_again(taking, "Quasar Method")
+    taken, commit = threading.Event(), threading.Event()
+    dropped = threading.Event()
+    errors: list[Exception] = []
+
+    def take() -> None:
+        try:
+            with transaction.atomic():
+                refresh_index([taking.method_id])
+                taken.set()
+                commit.wait(10)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def drop() -> None:
+        try:
+            with transaction.atomic():
+                refresh_index([dropping.method_id])
+        except Exception as error:
+            errors.append(error)
+        finally:
+            dropped.set()
+            connection.close()
+
+    # "quasar" gets its new term, not yet committed, then loses its old one:
+    # the taker commits once the dropper is done or waits for it.
+    taker = threading.Thread(target=take)
+    taker.start()
+    taken.wait(10)
+    dropper = threading.Thread(target=drop)
+    dropper.start()
+    _until_done_or_waiting(dropped)
+    commit.set()
+    taker.join()
+    dropper.join()
+
+    assert errors == []
+    assert SearchWord.objects.filter(word="quasar").exists()
+    assert search("quasr method", "en").slugs[:1] == ["takes-it"]

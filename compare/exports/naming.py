@@ -5,7 +5,12 @@ _PREFIX = "scholargate-compare"
 
 
 def comparison_stem(slugs: list[str]) -> str:
-    """All slugs when they fit; otherwise the first ones and how many more."""
+    """All slugs when they fit; otherwise the first ones and how many more.
+
+    A pin is written `-v1` (`transfer-learning-v1`): `@` is not safe in a
+    BibTeX key, and the stem is the key of the comparison's record too.
+    """
+    slugs = [slug.replace("@", "-v") for slug in slugs]
     full = "-".join([_PREFIX, *slugs])
     if len(full) <= MAX_STEM_LENGTH:
         return full

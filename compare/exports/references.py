@@ -8,11 +8,13 @@ from methods.citations.records import WebRecord
 
 
 def comparison_record(comparison: Comparison) -> WebRecord:
+    """As the page cites it: a comparison of pinned versions only never
+    changes, so it has no access date."""
     today = comparison.today or datetime.date.today()
     return WebRecord(
         key=comparison_stem(comparison.slugs),
         title=f"ScholarGate method comparison: {comparison.english_names}",
         url=comparison.canonical_url,
-        accessed=today,
+        accessed=None if comparison.all_pinned else today,
         year=today.year,
     )

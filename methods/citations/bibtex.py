@@ -70,18 +70,22 @@ def bibtex_name(person: Person) -> str:
 
 
 def _web_entry(record: WebRecord) -> Entry:
-    fields = [
-        Field("author", "{ScholarGate}"),
-        Field("title", protect_capitals(record.title)),
-        Field("year", str(record.year)),
-        Field("url", record.url),
-        Field("urldate", record.accessed.isoformat()),
-        Field("note", escape(_accessed_note(record))),
+    candidates = [
+        ("author", "{ScholarGate}"),
+        ("title", protect_capitals(record.title)),
+        ("year", str(record.year)),
+        ("url", record.url),
+        ("urldate", record.accessed.isoformat() if record.accessed else ""),
+        ("note", escape(_note(record))),
     ]
+    fields = [Field(name, value) for name, value in candidates if value]
     return Entry("misc", record.key, fields)
 
 
-def _accessed_note(record: WebRecord) -> str:
+def _note(record: WebRecord) -> str:
+    """The record's note, then the access date for styles that ignore urldate."""
+    if record.accessed is None:
+        return record.note
     accessed = f"Accessed {record.accessed.isoformat()}"
     return f"{record.note}. {accessed}" if record.note else accessed
 

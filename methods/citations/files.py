@@ -41,5 +41,9 @@ def site_url(request: HttpRequest) -> str:
 MAX_STEM_LENGTH = 100
 
 
-def entry_stem(slug: str) -> str:
-    return f"scholargate-{slug}"[:MAX_STEM_LENGTH].rstrip("-")
+def entry_stem(slug: str, version: int | None = None) -> str:
+    """`scholargate-<slug>`, or `scholargate-<slug>-v<n>` for one version;
+    a cut slug keeps the version."""
+    suffix = f"-v{version}" if version is not None else ""
+    stem = f"scholargate-{slug}"[: MAX_STEM_LENGTH - len(suffix)].rstrip("-")
+    return stem + suffix

@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from django.utils import timezone
+
 from methods.cards import Card, Citation
 
 Kind = Literal["article", "inproceedings", "book", "misc"]
@@ -33,12 +35,16 @@ class Person:
 
 @dataclass(frozen=True)
 class WebRecord:
-    """A ScholarGate page as something to cite: a comparison or an entry."""
+    """A ScholarGate page as something to cite: a comparison or an entry.
+
+    A page that never changes (a version, a fully pinned comparison) is
+    cited without an access date: `accessed` is None.
+    """
 
     key: str
     title: str
     url: str
-    accessed: datetime.date
+    accessed: datetime.date | None
     year: int
     note: str = ""
 
@@ -117,12 +123,20 @@ def _base_key(citation: Citation) -> str:
     return f"{surname or 'anon'}{citation.year or ''}{first_word}"
 
 
-def entry_record(card: Card, *, url: str, accessed: datetime.date) -> WebRecord:
+def entry_record(card: Card, *, url: str, accessed: datetime.date | None) -> WebRecord:
+    """The entry at the version shown; a retracted version says so, and why."""
+    note = f"ScholarGate catalogue entry, version {card.version}"
+    if card.is_retracted:
+        note += ". Retracted"
+        if card.retracted_at:
+            # The day as the version's page shows it, in the site's time zone.
+            note += f" {timezone.localdate(card.retracted_at).isoformat()}"
+        note += f": {card.retraction_reason}"
     return WebRecord(
         key=f"scholargate-{card.slug}-v{card.version}",
         title=card.english_name,
         url=url,
         accessed=accessed,
         year=card.published_at.year,
-        note=f"ScholarGate catalogue entry, version {card.version}",
+        note=note,
     )

@@ -48,7 +48,7 @@ def _web_lines(record: WebRecord) -> list[tuple[str, str]]:
         ("TI", record.title),
         ("PY", str(record.year)),
         ("UR", record.url),
-        ("Y2", record.accessed.strftime("%Y/%m/%d")),
+        ("Y2", record.accessed.strftime("%Y/%m/%d") if record.accessed else ""),
         ("N1", record.note),
     ]
 

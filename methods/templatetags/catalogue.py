@@ -5,6 +5,9 @@ from html import escape
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from methods.cards import Card
+from methods.tray import compare_url
+
 register = template.Library()
 
 
@@ -25,3 +28,9 @@ def options(choices: list[tuple[str, str]], selected: object = "") -> SafeString
             for value, label in choices
         )
     )
+
+
+@register.simple_tag
+def compare_version_url(card: Card) -> str:
+    """The compare page with the version shown pinned: `?m=fitnets@2`."""
+    return compare_url([f"{card.slug}@{card.version}"])

@@ -125,7 +125,7 @@ def build_comparison(
     keys = selection.keys
     # The latest version of each pinned entry too, in the same query, so an
     # unknown version can be told from an unknown entry.
-    latest = {(slug, None) for slug, number in keys.values() if number}
+    latest = {(slug, None) for slug, number in keys.values() if number is not None}
     found = cards_for([*keys.values(), *latest], language)
     known = [token for token, key in keys.items() if key in found]
     cards = [found[keys[token]] for token in known[:MAX_METHODS]]

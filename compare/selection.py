@@ -7,10 +7,12 @@ from django.http import QueryDict
 
 MAX_METHODS = 6
 MAX_PARAMETER_LENGTH = 2000
-# A slug, optionally pinned to a version: `transfer-learning@1`.
-_TOKEN = re.compile(
-    r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)(?:@(?P<version>[1-9][0-9]{0,8}))?$"
-)
+# A slug, optionally pinned to a version: `transfer-learning@1`. What
+# follows the @ is read as a version whatever it is, so that `slug@0` is
+# an entry without such a version, not something missing from the catalogue.
+_TOKEN = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)(?:@(?P<version>.*))?$")
+# The version of a pin that names none: no version has it.
+NO_VERSION = 0
 
 
 class SelectionTooLong(ValueError):
@@ -18,12 +20,19 @@ class SelectionTooLong(ValueError):
 
 
 def version_key(token: str) -> tuple[str, int | None] | None:
-    """`slug` or `slug@n` as (slug, n); None for what cannot be either."""
+    """`slug` or `slug@n` as (slug, n); None for what cannot be either.
+
+    A pin that is not a version number (`slug@x`, `slug@-1`) names NO_VERSION.
+    """
     match = _TOKEN.match(token)
     if not match:
         return None
     version = match["version"]
-    return match["slug"], int(version) if version else None
+    if version is None:
+        return match["slug"], None
+    return match["slug"], int(
+        version
+    ) if version.isascii() and version.isdigit() else NO_VERSION
 
 
 @dataclass(frozen=True)

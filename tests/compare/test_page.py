@@ -358,14 +358,15 @@ def test_pin_these_versions_links_to_the_pinned_comparison(
     assert link["href"] == "?m=transfer-learning@2,fitnets@1"
 
 
-def test_an_unknown_version_is_named_in_a_notice(client):
-    response = client.get("/en/compare/", {"m": "transfer-learning@7,fitnets"})
+@pytest.mark.parametrize("version", ["7", "0", "-1", "99999999999", "x", ""])
+def test_an_unknown_version_is_named_in_a_notice(client, version):
+    response = client.get("/en/compare/", {"m": f"transfer-learning@{version},fitnets"})
 
     soup = page(response)
     assert header_names(soup) == ["FitNets"]
     assert (
-        "“transfer-learning@7” was left out: Transfer Learning has no such version "
-        "(the latest is version 1)."
+        f"“transfer-learning@{version}” was left out: Transfer Learning has no "
+        "such version (the latest is version 1)."
     ) in text(soup.main)
     assert "Not in the catalogue" not in text(soup.main)
 

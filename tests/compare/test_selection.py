@@ -33,9 +33,20 @@ def test_only_diff_is_read():
 
 
 def test_names_that_cannot_be_slugs_are_not_looked_up():
-    selection = parse_selection(QueryDict("m=a,b%20c,d'--,é,e@0,f@x"))
+    selection = parse_selection(QueryDict("m=a,b%20c,d'--,é,@1"))
 
     assert selection.keys == {"a": ("a", None)}
+
+
+def test_a_pin_to_no_possible_version_still_names_its_entry():
+    selection = parse_selection(QueryDict("m=e@0,f@x,g@,h@99999999999"))
+
+    assert selection.keys == {
+        "e@0": ("e", 0),
+        "f@x": ("f", 0),
+        "g@": ("g", 0),
+        "h@99999999999": ("h", 99999999999),
+    }
 
 
 def test_a_slug_may_be_pinned_to_a_version():

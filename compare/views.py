@@ -42,28 +42,37 @@ def compare_page(request: HttpRequest) -> HttpResponse:
     except SelectionTooLong as error:
         return _too_long(error)
 
-    # The page is the same for every reader: it may be answered from its
-    # validator alone, or from the rendered copy kept for it.
+    # The page is the same for every reader: it is answered from the copy
+    # rendered for its validator, rendered first if this worker has none.
+    # Even a 304 needs it: whether caches may keep the page for long
+    # depends on what the comparison found.
     etag = freshness.page_etag(request, dated=not selection.all_pinned)
-    if unchanged := freshness.not_modified(request, etag):
-        return unchanged
-    kept = cache.get(f"compare:{etag}")
-    if kept is None:
-        comparison = _comparison(request, selection)
-        template = "compare/page.html"
-        if request.htmx and not request.htmx.boosted:
-            template += "#comparison"
-        html = render_to_string(template, {"comparison": comparison}, request)
-        # Only pinned versions that all exist make a page that never changes:
-        # a notice about one left out names today's catalogue.
-        fixed = selection.all_pinned and not (
-            comparison.unknown or comparison.unknown_versions
-        )
-        kept = (html, fixed)
-        cache.set(f"compare:{etag}", kept, timeout=RENDERED_FOR)
+    rendered = cache.get(f"compare:{etag}")
+    if rendered is None:
+        rendered = _render(request, selection)
+        cache.set(f"compare:{etag}", rendered, timeout=RENDERED_FOR)
 
-    html, fixed = kept
+    html, fixed = rendered
+    if unchanged := freshness.not_modified(
+        request, etag, shared=True, long_lived=fixed
+    ):
+        return unchanged
     return freshness.mark_fresh(HttpResponse(html), etag, shared=True, long_lived=fixed)
+
+
+def _render(request: HttpRequest, selection: Selection) -> tuple[str, bool]:
+    """The page's HTML, and whether it never changes."""
+    comparison = _comparison(request, selection)
+    template = "compare/page.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#comparison"
+    html = render_to_string(template, {"comparison": comparison}, request)
+    # Only pinned versions that all exist make a page that never changes:
+    # a notice about one left out names today's catalogue.
+    fixed = selection.all_pinned and not (
+        comparison.unknown or comparison.unknown_versions
+    )
+    return html, fixed
 
 
 @require_safe

@@ -12,15 +12,20 @@ import hashlib
 import threading
 import time
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.dispatch import receiver
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
 from django.utils.http import quote_etag
 
 from methods.models import CatalogueGeneration
@@ -81,37 +86,52 @@ def catalogue_generation() -> int:
     return number
 
 
-# Values derived from the catalogue, kept by this process for the current
-# generation: plain objects in a dict, since a cache backend would pickle
-# and unpickle hundreds of field and family names on every request.
-_kept: dict[Hashable, object] = {}
-_kept_generation: int | None = None
+@dataclass(frozen=True)
+class _Kept:
+    generation: int | None
+    values: dict[Hashable, object] = field(default_factory=dict)
+
+
+# Values derived from the catalogue, kept by this process for the newest
+# generation it has seen: plain objects in a dict, since a cache backend
+# would pickle and unpickle hundreds of field and family names on every
+# request. A new generation gets a new store rather than a cleared one, so
+# a thread still reading the old store never sees it change under it.
+_store = _Kept(None)
 
 
 def kept[T](key: Hashable, compute: Callable[[], T]) -> T:
-    """`compute()`, once per catalogue generation in this process."""
-    global _kept_generation
+    """`compute()`, once per catalogue generation in this process.
+
+    A request that began before the generation changed computes from what
+    it reads, and keeps nothing: its value belongs to an older catalogue.
+    """
+    global _store
     generation = catalogue_generation()
-    if generation != _kept_generation:
-        _kept.clear()
-        _kept_generation = generation
-    if key not in _kept:
-        _kept[key] = compute()
-    return _kept[key]  # type: ignore[return-value]
+    store = _store
+    if store.generation != generation:
+        if store.generation is not None and generation < store.generation:
+            return compute()
+        store = _store = _Kept(generation)
+    try:
+        return store.values[key]  # type: ignore[return-value]
+    except KeyError:
+        value = store.values[key] = compute()
+        return value
 
 
 def forget_kept() -> None:
     """For tests, whose rollbacks bring an earlier generation number back."""
-    global _kept_generation
-    _kept.clear()
-    _kept_generation = None
+    global _store
+    _store = _Kept(None)
 
 
 def page_etag(request: HttpRequest, *parts: object, dated: bool = True) -> str:
     """A strong validator for the page at this URL, as things stand now.
 
-    Pages of pinned versions cite no retrieval date (`dated=False`): what
-    they show does not change from one day to the next.
+    Pages that show no date (`dated=False`: pinned versions cite none, and
+    the list, history and suggestions show none) stay the same from one day
+    to the next.
     """
     key = "\n".join(
         str(part)
@@ -128,14 +148,18 @@ def page_etag(request: HttpRequest, *parts: object, dated: bool = True) -> str:
     return quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
 
 
-def not_modified(request: HttpRequest, etag: str) -> HttpResponse | None:
-    """A 304 when the browser already holds this version of the page."""
-    wanted = request.headers.get("If-None-Match", "")
-    if etag in {tag.strip() for tag in wanted.split(",")} or wanted.strip() == "*":
-        response = HttpResponseNotModified()
-        response["ETag"] = etag
-        return response
-    return None
+def not_modified(
+    request: HttpRequest, etag: str, *, shared: bool, long_lived: bool = False
+) -> HttpResponse | None:
+    """A 304 when the browser already holds this version of the page.
+
+    Django evaluates the request's preconditions (weak validators match,
+    as RFC 9110 asks of If-None-Match); the 304 carries the caching headers
+    the page itself would, so caches keep it as long as they kept the page.
+    """
+    page = mark_fresh(HttpResponse(), etag, shared=shared, long_lived=long_lived)
+    answer = get_conditional_response(request, etag=etag, response=page)
+    return None if answer is page else answer
 
 
 # How long caches may keep a page of pinned versions without asking again.

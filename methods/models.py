@@ -393,10 +393,13 @@ class MethodVersion(models.Model):
 
 class Fold(Func):
     """Text as search compares it: lower case, unaccented, punctuation as
-    spaces, and each Chinese or Japanese character a word of its own.
+    spaces, and each Chinese or Japanese character and each Hangul syllable
+    a word of its own (Hangul since migration 0011).
 
     `scholargate_fold` is an IMMUTABLE SQL function (migration 0005), so
     indexes can use it, and stored text and queries fold the same way.
+    Folded text can be longer than the text (æ becomes ae), or empty where
+    Python sees a letter or digit (①).
     """
 
     function = "scholargate_fold"
@@ -495,7 +498,8 @@ class SearchWord(models.Model):
     """
 
     # Folded, like SearchTerm.folded; only words long enough to misspell.
-    word = models.CharField(max_length=200, primary_key=True)
+    # Text of any length: folding makes words longer (æ becomes ae).
+    word = models.TextField(primary_key=True)
 
     class Meta:
         indexes = [GinIndex(OpClass("word", "gin_trgm_ops"), name="word_trigrams")]
@@ -509,7 +513,9 @@ class CatalogueGeneration(models.Model):
 
     Migration 0008 bumps `number` after every statement that touches
     published versions, fields or families, so a page can ask "has anything
-    changed since?" with one read of one row (`methods.freshness`).
+    changed since?" with one read of one row (`methods.freshness`). Since
+    migration 0013 a bump is at least the time in microseconds, so a number
+    is never handed out twice, even after a flush or a restore.
     """
 
     id = models.PositiveSmallIntegerField(primary_key=True)

@@ -38,7 +38,7 @@ from methods.versions import diff_contents
 def catalogue(request: HttpRequest) -> HttpResponse:
     # Ticking posts with htmx, which reads the token from the cookie.
     etag = _reader_etag(request, dated=False)
-    if unchanged := freshness.not_modified(request, etag):
+    if unchanged := _reader_not_modified(request, etag):
         return unchanged
 
     language = translation.get_language()
@@ -90,7 +90,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 @require_safe
 def suggest(request: HttpRequest) -> HttpResponse:
     etag = freshness.page_etag(request, dated=False)
-    if unchanged := freshness.not_modified(request, etag):
+    if unchanged := freshness.not_modified(request, etag, shared=True):
         return unchanged
 
     language = translation.get_language()
@@ -120,7 +120,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     if "preview" in request.GET and request.user.is_staff:
         return _preview(request, slug)
     etag = _reader_etag(request)
-    if unchanged := freshness.not_modified(request, etag):
+    if unchanged := _reader_not_modified(request, etag):
         return unchanged
     card = latest_cards([slug], translation.get_language()).get(slug)
     if card is None:
@@ -136,7 +136,7 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
     It shows no tray and no form, so caches may keep it (PINNED_FOR).
     """
     etag = freshness.page_etag(request, dated=False)
-    if unchanged := freshness.not_modified(request, etag):
+    if unchanged := freshness.not_modified(request, etag, shared=True, long_lived=True):
         return unchanged
     key = (slug.lower(), number)
     card = cards_for([key], translation.get_language()).get(key)
@@ -156,6 +156,17 @@ def _reader_etag(request: HttpRequest, *, dated: bool = True) -> str:
         request.COOKIES.get("messages", ""),
         dated=dated,
     )
+
+
+def _reader_not_modified(request: HttpRequest, etag: str) -> HttpResponse | None:
+    """A 304 for a page with the tray, if the reader still has its form token.
+
+    Without the token's cookie they get a new one with the page: a copy
+    they kept holds a token for a cookie they no longer have.
+    """
+    if settings.CSRF_COOKIE_NAME not in request.COOKIES:
+        return None
+    return freshness.not_modified(request, etag, shared=False)
 
 
 @never_cache
@@ -214,7 +225,7 @@ def history(request: HttpRequest, slug: str) -> HttpResponse:
     # Publishing and retraction bump the catalogue generation: the page
     # changes with them only.
     etag = freshness.page_etag(request, dated=False)
-    if unchanged := freshness.not_modified(request, etag):
+    if unchanged := freshness.not_modified(request, etag, shared=True):
         return unchanged
 
     versions = list(
@@ -225,31 +236,40 @@ def history(request: HttpRequest, slug: str) -> HttpResponse:
     if not versions:
         raise Http404
     by_number = {version.number: version for version in versions}
-    newer = _version_number(request.GET.get("to"), by_number, versions[0].number)
-    older = _version_number(
-        request.GET.get("from"), by_number, versions[min(1, len(versions) - 1)].number
-    )
+    defaults = {
+        "from": versions[min(1, len(versions) - 1)].number,
+        "to": versions[0].number,
+    }
+    shown, missing = {}, []
+    for side, default in defaults.items():
+        asked = request.GET.get(side, "")
+        known = _known_version(asked, by_number)
+        shown[side] = default if known is None else known
+        if asked and known is None:
+            # Named in a notice, so printable: a NUL byte never reaches a page.
+            printable = "".join(char for char in asked if char.isprintable())
+            missing.append((printable, default))
+    older, newer = by_number[shown["from"]], by_number[shown["to"]]
     context = {
+        "missing": missing,
         "slug": versions[0].method.slug,
         "name": localize(versions[0].content["name"], translation.get_language()),
         "versions": versions,
-        "older": by_number[older],
-        "newer": by_number[newer],
-        "changes": diff_contents(by_number[older].content, by_number[newer].content),
+        "older": older,
+        "newer": newer,
+        "changes": diff_contents(older.content, newer.content),
     }
     response = render(request, "methods/history.html", context)
     return freshness.mark_fresh(response, etag, shared=True)
 
 
-def _version_number(
-    raw: str | None, known: dict[int, MethodVersion], default: int
-) -> int:
-    """A version asked for in the query string, or the default if it is not one."""
+def _known_version(raw: str, known: dict[int, MethodVersion]) -> int | None:
+    """The version a query string names, if the entry has it."""
     try:
-        number = int(raw or "")
+        number = int(raw)
     except ValueError:
-        return default
-    return number if number in known else default
+        return None
+    return number if number in known else None
 
 
 @require_POST
@@ -259,9 +279,9 @@ def tray_update(request: HttpRequest) -> HttpResponse:
     slug = request.POST.get("slug", "")
     if action not in {"add", "remove", "clear"}:
         return HttpResponseBadRequest(_("Say whether to add or remove a method."))
-    if action == "add" and not (
-        tray.is_slug(slug) and CatalogueEntry.objects.filter(slug=slug).exists()
-    ):
+    if slug and not tray.is_slug(slug):
+        raise Http404
+    if action == "add" and not CatalogueEntry.objects.filter(slug=slug).exists():
         raise Http404
 
     notice = ""

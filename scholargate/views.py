@@ -24,7 +24,7 @@ def language_redirect(request: HttpRequest) -> HttpResponse:
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     etag = freshness.page_etag(request, dated=False)
-    if unchanged := freshness.not_modified(request, etag):
+    if unchanged := freshness.not_modified(request, etag, shared=True):
         return unchanged
 
     cards = latest_cards(FEATURED, translation.get_language())

@@ -4,6 +4,7 @@ import datetime
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 
 from methods.models import Method
 from methods.publishing import publish
@@ -112,3 +113,31 @@ def test_a_pinned_comparison_that_leaves_something_out_is_revalidated(client, qu
 
     assert "no-cache" in response["Cache-Control"]
     assert "max-age" not in response["Cache-Control"]
+
+
+def test_a_weak_validator_is_answered_with_not_modified(client):
+    # Proxies that compress a page weaken its validator (nginx's gzip does).
+    etag = client.get(LATEST)["ETag"]
+
+    response = client.get(LATEST, headers={"If-None-Match": f"W/{etag}"})
+
+    assert response.status_code == 304
+
+
+def test_not_modified_repeats_the_pages_caching_headers(client):
+    first = client.get(LATEST)
+
+    response = client.get(LATEST, headers={"If-None-Match": first["ETag"]})
+
+    assert response["Cache-Control"] == first["Cache-Control"]
+    assert response["Vary"] == first["Vary"]
+
+
+def test_not_modified_for_a_pinned_comparison_keeps_it_for_a_week(client):
+    etag = client.get(PINNED)["ETag"]
+    cache.clear()  # another worker, which has not rendered this comparison
+
+    response = client.get(PINNED, headers={"If-None-Match": etag})
+
+    assert response.status_code == 304
+    assert "max-age=604800" in response["Cache-Control"]

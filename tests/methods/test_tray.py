@@ -177,6 +177,21 @@ def test_compare_selection_keeps_well_formed_slugs_once():
     assert tray.compare_selection(raw) == ["fitnets", "tinybert", "a-b"]
 
 
+@pytest.mark.parametrize("action", ["remove", "clear"])
+@pytest.mark.parametrize("slug", ["\x00", "a\x00b", "x" * 5000])
+def test_unticking_something_that_is_no_slug_leaves_the_tray_alone(
+    client, action, slug
+):
+    client.post("/en/methods/tray/", {"action": "add", "slug": "fitnets"})
+
+    response = client.post(
+        "/en/methods/tray/", {"action": action, "slug": slug}, HTTP_HX_REQUEST="true"
+    )
+
+    assert response.status_code == 404
+    assert tray.tray_slugs(client.session) == ["fitnets"]
+
+
 @pytest.mark.parametrize("slug", ["\x00", "a\x00b", "x" * 5000, "<b>"])
 def test_ticking_something_that_is_no_slug_is_not_found(client, slug):
     response = client.post("/en/methods/tray/", {"action": "add", "slug": slug})

@@ -144,6 +144,27 @@ def test_history_ignores_versions_that_do_not_exist(client, second_version, quer
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize(("asked", "shown"), [("7", "2"), ("x\x00", "2")])
+def test_a_version_that_does_not_exist_is_named_in_a_notice(
+    client, second_version, asked, shown
+):
+    response = client.get(
+        "/en/methods/transfer-learning/history/", {"from": "1", "to": asked}
+    )
+
+    notice = text(page(response).select_one(".notice"))
+    assert notice == (
+        f"There is no version “{asked.strip(chr(0))}” of this entry: "
+        f"showing version {shown} instead."
+    )
+
+
+def test_the_chinese_history_names_a_missing_version_in_chinese(client, second_version):
+    response = client.get("/zh/methods/transfer-learning/history/", {"from": "9"})
+
+    assert "没有版本“9”" in text(page(response).select_one(".notice"))
+
+
 def test_changed_words_are_marked_inside_chinese_text():
     before = {"slug": "x", "name": {"en": "X", "zh": "知识蒸馏"}}
     after = {"slug": "x", "name": {"en": "X", "zh": "知识精馏"}}
@@ -187,6 +208,17 @@ def test_nobody_else_sees_drafts(client):
     response = client.get("/en/methods/transfer-learning/?preview=1")
 
     assert "A draft summary nobody has published." not in response.content.decode()
+
+
+def test_not_modified_keeps_a_version_page_for_a_week(client):
+    etag = client.get("/en/methods/transfer-learning/v/1/")["ETag"]
+
+    response = client.get(
+        "/en/methods/transfer-learning/v/1/", headers={"If-None-Match": etag}
+    )
+
+    assert response.status_code == 304
+    assert "max-age=604800" in response["Cache-Control"]
 
 
 def test_a_version_page_is_the_same_for_everyone_and_may_be_kept_for_a_week(client):

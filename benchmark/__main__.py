@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 from benchmark.database import bench_database
@@ -205,12 +206,12 @@ def _print(results: dict) -> None:
         f"PostgreSQL {machine['postgresql']}; {results['catalogue']['entries']:,} "
         f"entries built in {results['catalogue']['build_seconds']} s\n"
     )
-    width = max(len(timing["name"]) for timing in results["timings"])
-    print(f"{'page':<{width}}  {'p50 ms':>7}  {'p95 ms':>7}  queries")
+    width = max(_columns(timing["name"]) for timing in results["timings"])
+    print(f"{_pad('page', width)}  {'p50 ms':>7}  {'p95 ms':>7}  queries")
     for timing in results["timings"]:
         queries = ", ".join(str(count) for count in timing["queries"])
         print(
-            f"{timing['name']:<{width}}  {timing['p50_ms']:>7.1f}  "
+            f"{_pad(timing['name'], width)}  {timing['p50_ms']:>7.1f}  "
             f"{timing['p95_ms']:>7.1f}  {queries}"
         )
     throughput = results["throughput"]
@@ -225,13 +226,22 @@ def _print(results: dict) -> None:
     print(f"\n{'file':<40}  {'bytes':>8}  {'gzip':>8}")
     for size in results["sizes"]:
         print(f"{size['name']:<40}  {size['raw']:>8,}  {size['gzip']:>8,}")
-    print("\nConditional requests:")
+    print(f"\n{'page asked for again with its ETag':<36}  answer  Cache-Control")
     for name, outcome in results["conditional"].items():
-        print(f"  {name}: {outcome}")
+        print(f"{name:<36}  {outcome['repeat_status']:>6}  {outcome['cache_control']}")
     print("\nBudgets:")
     for check in results["budgets"]:
         mark = "ok  " if check["holds"] else "FAIL"
         print(f"  {mark} {check['budget']}: {check['measured']}")
+
+
+def _columns(text: str) -> int:
+    """How many terminal columns a text takes: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _columns(text))
 
 
 if __name__ == "__main__":

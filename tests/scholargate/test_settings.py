@@ -49,9 +49,9 @@ def test_production_requires_a_database_url(monkeypatch):
         database_settings(debug=False)
 
 
-def start_django(**env: str) -> subprocess.CompletedProcess:
+def start_django(code: str = "", **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
         env={
             "DJANGO_SETTINGS_MODULE": "scholargate.settings",
             "PATH": "/usr/bin:/bin",
@@ -70,3 +70,24 @@ def test_production_start_up_without_a_secret_key_stops_with_its_name():
 
     assert result.returncode != 0
     assert "SECRET_KEY is required" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"DEBUG": "1"},
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": "k" * 60,
+            "DATABASE_URL": "postgres://u@localhost/db",
+            "ALLOWED_HOSTS": "x.org",
+        },
+    ],
+)
+def test_a_django_warning_is_printed_once(env):
+    result = start_django(
+        code="import logging; logging.getLogger('django.request').warning('Not Found')",
+        **env,
+    )
+
+    assert result.stderr.count("Not Found") == 1

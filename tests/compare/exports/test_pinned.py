@@ -3,6 +3,7 @@ as the page does, without a date, and name the pins safely."""
 
 import datetime
 import io
+from unittest import mock
 
 import bibtexparser
 import pytest
@@ -104,3 +105,15 @@ def test_a_stem_names_pinned_and_latest_methods_side_by_side():
     assert comparison_stem(["transfer-learning@12", "fitnets"]) == (
         "scholargate-compare-transfer-learning-v12-fitnets"
     )
+
+
+@pytest.mark.parametrize("extension", ["bib", "ris"])
+def test_a_pinned_comparison_s_file_is_the_same_in_a_later_year(client, extension):
+    url = f"/en/compare/references.{extension}"
+    now = client.get(url, {"m": PINNED}).content
+    a_later_year = datetime.date(2031, 5, 4)
+
+    with mock.patch("django.utils.timezone.localdate", return_value=a_later_year):
+        later = client.get(url, {"m": PINNED}).content
+
+    assert later == now

@@ -17,18 +17,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.utils.text import slugify
 
 from methods.content import REFERENCE_KEYS, normalize_content
 from methods.models import (
     CatalogueEntry,
-    Fold,
     MethodVersion,
     SearchTerm,
 )
-from methods.search import index_rows, rebuild_vocabulary
+from methods.search import fold_index, index_rows, rebuild_vocabulary
 
 # (English, Chinese) words that names are built from: modifiers, then heads.
 MODIFIERS = [
@@ -317,10 +315,7 @@ def generate(count: int, *, seed: int = 20260722, vacuum: bool = True) -> Genera
             term_rows,
         )
         # Folded by the database, exactly as methods.search.refresh_index does.
-        CatalogueEntry.objects.update(
-            document=SearchVector(Fold("summary"), config="english")
-        )
-        SearchTerm.objects.update(folded=Fold("text"))
+        fold_index(CatalogueEntry.objects.all(), SearchTerm.objects.all())
         rebuild_vocabulary()
     with connection.cursor() as cursor:
         for table in tables:
@@ -385,6 +380,8 @@ _ENTRY_COLUMNS = (
     "field",
     "family",
     "summary",
+    "folded_name_en",
+    "folded_name_zh",
 )
 
 

@@ -427,6 +427,11 @@ class CatalogueEntry(models.Model):
     summary = models.TextField(blank=True, help_text="Every language, one per line.")
     # Filled with SearchVector(Fold("summary"), config="english").
     document = SearchVectorField(null=True)
+    # Filled with Fold("name_en"), Fold("name_zh"): what ties between equally
+    # good matches go by, read where folding hundreds of names per search
+    # would cost milliseconds.
+    folded_name_en = models.TextField(default="")
+    folded_name_zh = models.TextField(default="")
 
     class Meta:
         indexes = [

@@ -170,7 +170,8 @@ named AS (
     GROUP BY terms.entry_id
 ),
 ranked AS (
-    SELECT e.slug, e.{name_column} AS name, e.origin_year, e.published_at,
+    SELECT e.slug, e.folded_{name_column} AS folded_name, e.origin_year,
+           e.published_at,
            coalesce(named.score, ts_rank(e.document, query.words, 32)) AS rank
     FROM (SELECT entry_id FROM named UNION SELECT entry_id FROM summary) hits
     JOIN methods_catalogueentry e ON e.method_id = hits.entry_id
@@ -198,9 +199,9 @@ ORDER BY page.position
 # How each sort orders the matches, as `methods.listing.entries` orders the
 # list: ties go by the folded name (`name_order`), then slug.
 _ORDERS = {
-    "relevance": "rank DESC, scholargate_fold(name), slug",
-    "name": "scholargate_fold(name), slug",
-    "year": "origin_year NULLS LAST, scholargate_fold(name), slug",
+    "relevance": "rank DESC, folded_name, slug",
+    "name": "folded_name, slug",
+    "year": "origin_year NULLS LAST, folded_name, slug",
     "published": "published_at DESC, slug",
 }
 SORTS = tuple(_ORDERS)
@@ -371,11 +372,10 @@ def refresh_index(method_ids: Iterable[int]) -> None:
     CatalogueEntry.objects.filter(pk__in=ids).delete()
     CatalogueEntry.objects.bulk_create(entries)
     SearchTerm.objects.bulk_create(terms)
-    # Folded in the database, by the same function that folds queries.
-    CatalogueEntry.objects.filter(pk__in=ids).update(
-        document=SearchVector(Fold("summary"), config="english")
+    fold_index(
+        CatalogueEntry.objects.filter(pk__in=ids),
+        SearchTerm.objects.filter(entry__in=ids),
     )
-    SearchTerm.objects.filter(entry__in=ids).update(folded=Fold("text"))
     new_words = _words(SearchTerm.objects.filter(entry__in=ids))
     added, gone = new_words - old_words, old_words - new_words
     if not added and not gone:
@@ -389,6 +389,17 @@ def refresh_index(method_ids: Iterable[int]) -> None:
     if gone:
         with connection.cursor() as cursor:
             cursor.execute(_UNUSED_WORDS_SQL, [sorted(gone)])
+
+
+def fold_index(entries: QuerySet[CatalogueEntry], terms: QuerySet[SearchTerm]) -> None:
+    """Fold what search compares, in the database, by the function that
+    folds queries."""
+    entries.update(
+        document=SearchVector(Fold("summary"), config="english"),
+        folded_name_en=Fold("name_en"),
+        folded_name_zh=Fold("name_zh"),
+    )
+    terms.update(folded=Fold("text"))
 
 
 def _lock_vocabulary() -> None:

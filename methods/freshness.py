@@ -32,18 +32,42 @@ from methods.models import CatalogueGeneration
 
 # Where what renders a page lives: a change to any of them is a new release.
 _SOURCES = ("templates", "static", "locale", "methods", "compare", "scholargate")
+# What changes under a running development server, which restarts only
+# for Python.
+_EDITED_LIVE = ("templates", "static", "locale")
+
+
+def release() -> str:
+    """A fingerprint of the code, templates, styles and translations.
+
+    Read once per process. With DEBUG on, the sizes and times of templates,
+    styles and translations are read again on every call, so an edited
+    template gets new validators (and compare pages rendered afresh) at once.
+    """
+    if not settings.DEBUG:
+        return _release()
+    edits = _fingerprint(_EDITED_LIVE, _size_and_time)
+    return hashlib.sha256(f"{_release()}:{edits}".encode()).hexdigest()[:16]
 
 
 @cache
-def release() -> str:
-    """A fingerprint of the code, templates, styles and translations."""
+def _release() -> str:
+    return _fingerprint(_SOURCES, Path.read_bytes)
+
+
+def _size_and_time(path: Path) -> bytes:
+    status = path.stat()
+    return f"{status.st_size}:{status.st_mtime_ns}".encode()
+
+
+def _fingerprint(folders: tuple[str, ...], read: Callable[[Path], bytes]) -> str:
     digest = hashlib.sha256()
     base = Path(settings.BASE_DIR)
-    for folder in _SOURCES:
+    for folder in folders:
         for path in sorted((base / folder).rglob("*")):
             if path.is_file() and path.suffix in {".py", ".html", ".css", ".js", ".mo"}:
                 digest.update(str(path.relative_to(base)).encode())
-                digest.update(path.read_bytes())
+                digest.update(read(path))
     return digest.hexdigest()[:16]
 
 

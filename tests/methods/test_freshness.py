@@ -55,3 +55,19 @@ def test_generation_numbers_never_come_back_after_the_row_is_removed():
     make_published(slug="after-a-flush")
 
     assert CatalogueGeneration.objects.get().number > before
+
+
+def test_an_edited_template_is_a_new_release_under_the_development_server(
+    settings, tmp_path
+):
+    # runserver reloads for Python changes only; templates change under it.
+    settings.DEBUG = True
+    settings.BASE_DIR = tmp_path
+    template = tmp_path / "templates" / "page.html"
+    template.parent.mkdir()
+    template.write_text("<p>before</p>")
+    before = freshness.release()
+
+    template.write_text("<p>after, and longer</p>")
+
+    assert freshness.release() != before

@@ -159,6 +159,14 @@ def test_a_version_that_does_not_exist_is_named_in_a_notice(
     )
 
 
+def test_an_entry_with_one_version_names_a_missing_one_too(client):
+    response = client.get("/en/methods/transfer-learning/history/", {"to": "2"})
+
+    assert text(page(response).select_one(".notice")) == (
+        "There is no version “2” of this entry: showing version 1 instead."
+    )
+
+
 def test_the_chinese_history_names_a_missing_version_in_chinese(client, second_version):
     response = client.get("/zh/methods/transfer-learning/history/", {"from": "9"})
 

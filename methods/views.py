@@ -8,6 +8,7 @@ from django.http import (
     HttpResponseBadRequest,
     HttpResponseRedirect,
 )
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -138,21 +139,38 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
     etag = freshness.page_etag(request, dated=False)
     if unchanged := freshness.not_modified(request, etag, shared=True, long_lived=True):
         return unchanged
-    key = (slug.lower(), number)
-    card = cards_for([key], translation.get_language()).get(key)
-    if card is None:
-        raise Http404
+    # The latest version too, in the same query, for a version that is not.
+    key, latest = (slug.lower(), number), (slug.lower(), None)
+    found = cards_for([key, latest], translation.get_language())
+    if key not in found:
+        return _no_such_version(request, found.get(latest), number)
+    card = found[key]
     path = reverse("methods:version", args=[card.slug, number])
     response = _entry_page(request, card, path, permalink=True)
     return freshness.mark_fresh(response, etag, shared=True, long_lived=True)
 
 
+def _no_such_version(
+    request: HttpRequest, latest: Card | None, number: int
+) -> HttpResponse:
+    """The site's 404, pointing to the entry's latest version if it has one."""
+    if latest is None:
+        raise Http404
+    context = {"latest": latest, "asked": number}
+    return render(request, "404.html", context, status=404)
+
+
 def _reader_etag(request: HttpRequest, *, dated: bool = True) -> str:
-    """Pages with the tray also show the reader's ticks, form tokens and notices."""
+    """Pages with the tray also show the reader's ticks, form tokens and notices.
+
+    The form tokens come from the secret this response's cookie carries, a
+    new one on a first visit, so the reader's next request can be a 304.
+    """
+    get_token(request)
     return freshness.page_etag(
         request,
         tray.tray_slugs(request.session),
-        request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
+        request.META["CSRF_COOKIE"],
         request.COOKIES.get("messages", ""),
         dated=dated,
     )

@@ -47,6 +47,24 @@ def test_an_unknown_version_is_a_404(client):
     assert "页面未找到" in response.content.decode()
 
 
+def test_an_unknown_version_points_to_the_latest_one(client):
+    response = client.get("/en/methods/transfer-learning/v/9/")
+
+    main = page(response).main
+    assert response.status_code == 404
+    assert "Transfer Learning has no version 9: its latest is version 1." in text(main)
+    assert main.find("a", string="Go to version 1")["href"] == (
+        "/en/methods/transfer-learning/v/1/"
+    )
+
+
+def test_an_unknown_version_of_an_unknown_entry_is_a_plain_404(client):
+    response = client.get("/en/methods/no-such-method/v/1/")
+
+    assert response.status_code == 404
+    assert "Go to version" not in response.content.decode()
+
+
 @pytest.mark.parametrize("number", ["2147483648", "99999999999999999999999"])
 def test_a_version_number_beyond_any_stored_one_is_a_404(client, number):
     response = client.get(f"/en/methods/transfer-learning/v/{number}/")
@@ -255,3 +273,13 @@ def test_a_version_page_is_cited_without_a_retrieval_date(client):
         "ScholarGate: Multitask Learning (v1). "
         "http://testserver/en/methods/multitask-learning/v/1/"
     )
+
+
+def test_the_chinese_page_of_an_unknown_version_points_to_the_latest_in_chinese(
+    client,
+):
+    response = client.get("/zh/methods/transfer-learning/v/9/")
+
+    main = page(response).main
+    assert "迁移学习没有版本 9，最新版本为 1。" in text(main)
+    assert main.find("a", string="前往版本 1")

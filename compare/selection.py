@@ -30,9 +30,9 @@ def version_key(token: str) -> tuple[str, int | None] | None:
     version = match["version"]
     if version is None:
         return match["slug"], None
-    return match["slug"], int(
-        version
-    ) if version.isascii() and version.isdigit() else NO_VERSION
+    if version.isascii() and version.isdigit():
+        return match["slug"], int(version)
+    return match["slug"], NO_VERSION
 
 
 @dataclass(frozen=True)
